@@ -1,0 +1,17 @@
+using MerchantPortal.Merchants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MerchantPortal.Data.Configurations;
+
+internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
+{
+    public void Configure(EntityTypeBuilder<Merchant> merchant)
+    {
+        merchant.HasKey(m => m.Id);
+        merchant.Property(m => m.Name).HasMaxLength(200).IsRequired();
+        merchant.HasIndex(m => m.Name).IsUnique();
+        merchant.Property(m => m.Currency).HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
+        merchant.Property(m => m.Version).IsConcurrencyToken();
+    }
+}

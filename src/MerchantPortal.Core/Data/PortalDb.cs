@@ -1,0 +1,56 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Identity;
+using MerchantPortal.Merchants;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Data;
+
+/// <summary>The portal's one database: identity, merchants, orders, money, audit and Data Protection keys.</summary>
+public sealed class PortalDb(DbContextOptions<PortalDb> options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Timestamps are stored as UTC and read back as UTC on every provider.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(e => e.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Data;
+
+/// <summary>Points a <see cref="DbContextOptionsBuilder"/> at the configured engine and its own migration set.</summary>
+public static class PortalDbProvider
+{
+    public const string SqliteMigrationsAssembly = "MerchantPortal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "MerchantPortal.Migrations.SqlServer";
+
+    public static DbContextOptionsBuilder UsePortalDatabase(
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => options.UseSqlite(
+            connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+        DatabaseProvider.SqlServer => options.UseSqlServer(
+            connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    /// <summary>A relative SQLite file path is taken relative to the app's content root, not the working directory.</summary>
+    public static string ResolveConnectionString(DatabaseProvider provider, string connectionString, string contentRoot)
+    {
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return connectionString;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (IsFilePath(sqlite.DataSource) && !Path.IsPathRooted(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.GetFullPath(Path.Combine(contentRoot, sqlite.DataSource));
+        }
+
+        return sqlite.ToString();
+    }
+
+    internal static bool IsFilePath(string dataSource) =>
+        !string.IsNullOrEmpty(dataSource) && !dataSource.StartsWith(':') && !dataSource.StartsWith("file:", StringComparison.Ordinal);
+}

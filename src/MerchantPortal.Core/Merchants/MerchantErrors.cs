@@ -1,0 +1,16 @@
+using MerchantPortal.Common;
+
+namespace MerchantPortal.Merchants;
+
+/// <summary>The expected failures of merchant administration.</summary>
+public static class MerchantErrors
+{
+    public static Error NameRequired { get; } = new("MERCHANT_NAME_REQUIRED", "Enter the merchant's name.", "name");
+
+    public static Error NameTooLong { get; } = new("MERCHANT_NAME_TOO_LONG", "The name can be at most 200 characters.", "name");
+
+    public static Error NameTaken { get; } = new("MERCHANT_NAME_TAKEN", "A merchant with this name already exists.", "name");
+
+    public static Error CurrencyInvalid { get; } =
+        new("CURRENCY_INVALID", "Enter a three-letter ISO 4217 currency code, like USD or EUR.", "currency");
+}

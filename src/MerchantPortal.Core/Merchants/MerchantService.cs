@@ -1,0 +1,80 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Data;
+using MerchantPortal.Money;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Merchants;
+
+/// <summary>Reads and creates merchant accounts.</summary>
+public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<MerchantSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Merchants.AsNoTracking()
+            .OrderBy(m => m.Name)
+            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency))
+            .ToListAsync(ct);
+    }
+
+    public async Task<MerchantSummary?> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Merchants.AsNoTracking()
+            .Where(m => m.Id == id)
+            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<MerchantSummary?> FindByNameAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var trimmed = name.Trim();
+        return await db.Merchants.AsNoTracking()
+            .Where(m => m.Name == trimmed)
+            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<Result<MerchantSummary>> CreateAsync(CreateMerchant request, Actor actor, CancellationToken ct = default)
+    {
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            return MerchantErrors.NameRequired;
+        }
+
+        if (name.Length > 200)
+        {
+            return MerchantErrors.NameTooLong;
+        }
+
+        if (!Currency.TryGet(request.Currency, out var currency))
+        {
+            return MerchantErrors.CurrencyInvalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await db.Merchants.AnyAsync(m => m.Name == name, ct))
+        {
+            return MerchantErrors.NameTaken;
+        }
+
+        var merchant = Merchant.Create(name, currency.Code, clock.GetUtcNow().UtcDateTime);
+        db.Merchants.Add(merchant);
+        audit.Record(db, actor, AuditActions.MerchantCreated, "merchant", merchant.Id.ToString(),
+            $"Created merchant {merchant.Name} ({merchant.Currency})", merchant.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin created the same name between the check and the insert.
+            return MerchantErrors.NameTaken;
+        }
+
+        return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency);
+    }
+}

@@ -1,0 +1,21 @@
+using MerchantPortal.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MerchantPortal.Web.Components.Account;
+
+internal static class AccountEndpoints
+{
+    /// <summary>Endpoints the account pages post to outside of Razor components.</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Account/Logout", async (
+            [FromServices] SignInManager<PortalUser> signInManager,
+            [FromForm] string? returnUrl) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect($"~/{returnUrl?.TrimStart('/')}");
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,71 @@
+using MudBlazor;
+
+namespace MerchantPortal.Web.Components.Layout;
+
+/// <summary>The portal's colours and type, for light and dark mode.</summary>
+public static class PortalTheme
+{
+    private static readonly string[] FontStack =
+        ["Inter", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
+
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#4f46e5",
+            PrimaryDarken = "#4338ca",
+            PrimaryLighten = "#6366f1",
+            Secondary = "#0f766e",
+            Tertiary = "#9333ea",
+            Info = "#0284c7",
+            Success = "#15803d",
+            Warning = "#b45309",
+            Error = "#dc2626",
+            Background = "#f6f7fb",
+            Surface = "#ffffff",
+            AppbarBackground = "#ffffff",
+            AppbarText = "#111827",
+            DrawerBackground = "#ffffff",
+            DrawerText = "#374151",
+            DrawerIcon = "#6b7280",
+            TextPrimary = "#111827",
+            TextSecondary = "#4b5563",
+            LinesDefault = "#e5e7eb",
+            TableLines = "#eef0f4",
+            Divider = "#e5e7eb",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#818cf8",
+            PrimaryDarken = "#6366f1",
+            PrimaryLighten = "#a5b4fc",
+            Secondary = "#2dd4bf",
+            Tertiary = "#c084fc",
+            Info = "#38bdf8",
+            Success = "#4ade80",
+            Warning = "#fbbf24",
+            Error = "#f87171",
+            Background = "#0b1020",
+            Surface = "#131a2e",
+            AppbarBackground = "#131a2e",
+            AppbarText = "#e5e7eb",
+            DrawerBackground = "#131a2e",
+            DrawerText = "#cbd5e1",
+            DrawerIcon = "#94a3b8",
+            TextPrimary = "#e5e7eb",
+            TextSecondary = "#94a3b8",
+            LinesDefault = "#24304d",
+            TableLines = "#1e2740",
+            Divider = "#24304d",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = FontStack },
+        },
+        LayoutProperties = new LayoutProperties
+        {
+            DefaultBorderRadius = "8px",
+            DrawerWidthLeft = "248px",
+        },
+    };
+}

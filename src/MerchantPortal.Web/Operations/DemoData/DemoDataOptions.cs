@@ -1,0 +1,33 @@
+namespace MerchantPortal.Web.Operations;
+
+/// <summary>The <c>Demo</c> configuration section: demo merchants and sign-ins created on first run.</summary>
+public sealed class DemoDataOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool Seed { get; set; }
+
+    public List<DemoMerchant> Merchants { get; set; } = [];
+
+    public List<DemoUser> Users { get; set; } = [];
+
+    public sealed class DemoMerchant
+    {
+        public string Name { get; set; } = "";
+
+        public string Currency { get; set; } = "USD";
+    }
+
+    public sealed class DemoUser
+    {
+        public string Email { get; set; } = "";
+
+        public string Password { get; set; } = "";
+
+        public string DisplayName { get; set; } = "";
+
+        public string Role { get; set; } = "";
+
+        public string? Merchant { get; set; }
+    }
+}

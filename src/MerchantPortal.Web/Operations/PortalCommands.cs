@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Data;
+using MerchantPortal.Identity;
+using MerchantPortal.Merchants;
+
+namespace MerchantPortal.Web.Operations;
+
+/// <summary>
+/// Operator commands run by the same executable instead of the web server:
+/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>. Exit code 0 on success, 1 on a rejected
+/// input, 2 on a usage error.
+/// </summary>
+internal static class PortalCommands
+{
+    private const string Usage = """
+        Usage:
+          migrate
+              Apply pending database migrations.
+          create-merchant --name <name> [--currency <ISO 4217, default USD>]
+              Create a merchant account.
+          create-user --email <email> --role <Merchant|Support|Admin> [--merchant <merchant name>]
+                      [--name <display name>] [--password <password>]
+              Create a user. Without --password a strong password is generated and printed once.
+        """;
+
+    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var options = CommandOptions.Parse(args.Skip(1));
+        if (options is null)
+        {
+            return Fail(2, Usage);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        switch (args[0])
+        {
+            case "migrate":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                Console.WriteLine("The database is up to date.");
+                return 0;
+            case "create-merchant":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                return await CreateMerchantAsync(services, options);
+            case "create-user":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                return await CreateUserAsync(services, options);
+            default:
+                Console.WriteLine(Usage);
+                return 0;
+        }
+    }
+
+    private static async Task<int> CreateMerchantAsync(IServiceProvider services, CommandOptions options)
+    {
+        if (options.Get("name") is not { } name)
+        {
+            return Fail(2, "create-merchant needs --name.\n\n" + Usage);
+        }
+
+        var result = await services.GetRequiredService<MerchantService>()
+            .CreateAsync(new CreateMerchant(name, options.Get("currency") ?? "USD"), Actor.System);
+        if (!result.Succeeded)
+        {
+            return Reject(result.Error!);
+        }
+
+        Console.WriteLine($"Created merchant {result.Value.Name} ({result.Value.Currency}), id {result.Value.Id}.");
+        return 0;
+    }
+
+    private static async Task<int> CreateUserAsync(IServiceProvider services, CommandOptions options)
+    {
+        if (options.Get("email") is not { } email || options.Get("role") is not { } role)
+        {
+            return Fail(2, "create-user needs --email and --role.\n\n" + Usage);
+        }
+
+        Guid? merchantId = null;
+        if (options.Get("merchant") is { } merchantName)
+        {
+            var merchant = await services.GetRequiredService<MerchantService>().FindByNameAsync(merchantName);
+            if (merchant is null)
+            {
+                return Reject(new Error(UserErrors.MerchantNotFound.Code, $"No merchant is named \"{merchantName}\"."));
+            }
+
+            merchantId = merchant.Id;
+        }
+
+        var generated = options.Get("password") is null;
+        var password = options.Get("password") ?? GeneratePassword();
+        var result = await services.GetRequiredService<UserAdminService>().CreateAsync(
+            new CreateUser(email, options.Get("name") ?? email, role, merchantId, password), Actor.System);
+        if (!result.Succeeded)
+        {
+            return Reject(result.Error!);
+        }
+
+        Console.WriteLine($"Created {result.Value.Role} user {result.Value.Email}.");
+        if (generated)
+        {
+            Console.WriteLine($"Password (shown once): {password}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A 20-character password that satisfies the portal's password rules.</summary>
+    internal static string GeneratePassword()
+    {
+        const string lower = "abcdefghijkmnpqrstuvwxyz";
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        const string digits = "23456789";
+        const string symbols = "!@#$%^&*-_=+";
+        var all = lower + upper + digits + symbols;
+        var chars = new List<char>
+        {
+            lower[RandomNumberGenerator.GetInt32(lower.Length)],
+            upper[RandomNumberGenerator.GetInt32(upper.Length)],
+            digits[RandomNumberGenerator.GetInt32(digits.Length)],
+            symbols[RandomNumberGenerator.GetInt32(symbols.Length)],
+        };
+        while (chars.Count < 20)
+        {
+            chars.Add(all[RandomNumberGenerator.GetInt32(all.Length)]);
+        }
+
+        return new string([.. chars.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue))]);
+    }
+
+    private static int Reject(Error error) => Fail(1, $"{error.Code}: {error.Message}");
+
+    private static int Fail(int exitCode, string message)
+    {
+        Console.Error.WriteLine(message);
+        return exitCode;
+    }
+
+    /// <summary><c>--key value</c> pairs; null when the arguments do not have that shape.</summary>
+    private sealed class CommandOptions(Dictionary<string, string> values)
+    {
+        public string? Get(string key) => values.GetValueOrDefault(key);
+
+        public static CommandOptions? Parse(IEnumerable<string> args)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            using var e = args.GetEnumerator();
+            while (e.MoveNext())
+            {
+                var key = e.Current;
+                if (!key.StartsWith("--", StringComparison.Ordinal) || !e.MoveNext())
+                {
+                    return null;
+                }
+
+                values[key[2..]] = e.Current;
+            }
+
+            return new CommandOptions(values);
+        }
+    }
+}

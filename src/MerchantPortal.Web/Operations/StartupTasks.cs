@@ -1,0 +1,23 @@
+using MerchantPortal.Data;
+using Microsoft.Extensions.Options;
+
+namespace MerchantPortal.Web.Operations;
+
+internal static class StartupTasks
+{
+    /// <summary>Migrates the database (creating the SQLite file on first run) and seeds demo data when configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        if (services.GetRequiredService<IOptions<DemoDataOptions>>().Value.Seed)
+        {
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using MerchantPortal.Web.Components;
+using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Web.Operations;
+using MerchantPortal.Web.Security;
+
+namespace MerchantPortal.Web;
+
+public static class WebPipeline
+{
+    /// <summary>The request pipeline: errors, security headers, logging, static files, auth, antiforgery.</summary>
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseHttpLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Maps the portal's pages and endpoints.</summary>
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapPortalHealthChecks();
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using MerchantPortal.Data;
+using MerchantPortal.Identity;
+using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Web.Components.Account.Email;
+using MerchantPortal.Web.Hosting;
+using MerchantPortal.Web.Operations;
+using MerchantPortal.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace MerchantPortal.Web;
+
+public static class WebRegistration
+{
+    /// <summary>Registers the portal's UI, sign-in, authorization and operational endpoints.</summary>
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.PreventDuplicates = false;
+            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
+
+        services.AddSignInAndSessions(builder.Configuration);
+        services.AddPortalAuthorization();
+        services.AddAccountEmail(builder.Configuration);
+        services.AddScoped<CurrentUser>();
+
+        services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
+        services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+        services.AddScoped<DemoDataSeeder>();
+        return builder;
+    }
+
+    private static void AddSignInAndSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SessionRevalidationOptions>().BindConfiguration(SessionRevalidationOptions.SectionName);
+        var interval = configuration.GetSection(SessionRevalidationOptions.SectionName).Get<SessionRevalidationOptions>()?.RevalidationInterval
+            ?? new SessionRevalidationOptions().RevalidationInterval;
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, PortalRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "MerchantPortal.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        // Cookies are re-checked against the database this often (framework default: 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = interval);
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+    }
+
+    private static void AddAccountEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName);
+        var smtpHost = configuration[$"{EmailOptions.SectionName}:Smtp:Host"];
+        if (string.IsNullOrWhiteSpace(smtpHost))
+        {
+            services.AddSingleton<IEmailTransport, LogEmailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        }
+
+        services.AddSingleton<PortalEmail>();
+        services.AddSingleton<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<PortalEmail>());
+        services.AddScoped<AccountLinks>();
+    }
+}
