@@ -29,7 +29,8 @@ public static class WebPipeline
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers middleware already sends frame-ancestors 'none'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapPortalHealthChecks();
         return app;

@@ -21,6 +21,8 @@ public static class WebRegistration
         var services = builder.Services;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // X-Frame-Options comes from the security headers middleware (DENY), not antiforgery (SAMEORIGIN).
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

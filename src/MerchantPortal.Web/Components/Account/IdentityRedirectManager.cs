@@ -15,17 +15,27 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalOrHome(uri));
 
-        // Only local redirects: a return URL from the query string must not lead off-site.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>A return URL from the query string may only lead within the portal; anything else goes home.</summary>
+    internal string LocalOrHome(string? uri)
+    {
+        if (string.IsNullOrEmpty(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (Uri.IsWellFormedUriString(uri, UriKind.Relative)
+            && !uri.StartsWith("//", StringComparison.Ordinal)
+            && !uri.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
+        return Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
+            && absolute.GetLeftPart(UriPartial.Authority) == new Uri(navigationManager.BaseUri).GetLeftPart(UriPartial.Authority)
+            ? navigationManager.ToBaseRelativePath(absolute.AbsoluteUri)
+            : "";
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

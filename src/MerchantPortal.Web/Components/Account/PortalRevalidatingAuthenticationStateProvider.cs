@@ -20,7 +20,9 @@ internal sealed class PortalRevalidatingAuthenticationStateProvider(
     IOptions<SessionRevalidationOptions> sessionOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => sessionOptions.Value.RevalidationInterval;
+    // The live-page check loops on this interval, so it never runs more than once a second.
+    protected override TimeSpan RevalidationInterval =>
+        TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, sessionOptions.Value.RevalidationInterval.Ticks));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
