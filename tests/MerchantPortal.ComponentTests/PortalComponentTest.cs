@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Bunit;
+using MerchantPortal.Identity;
+using MerchantPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace MerchantPortal.ComponentTests;
+
+/// <summary>
+/// bUnit with MudBlazor's services, loose JS interop and the portal's real authorization policies,
+/// evaluated against a signed-in test user.
+/// </summary>
+public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
+{
+    protected PortalComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddAuthorizationCore();
+        Services.AddPortalAuthorization();
+        // bUnit registers a placeholder authorization service; evaluate the portal's real policies instead.
+        Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddCascadingAuthenticationState();
+        Services.AddScoped<CurrentUser>();
+    }
+
+    /// <summary>Signs in a test user holding <paramref name="role"/>.</summary>
+    protected ClaimsPrincipal SignInAs(string role, string userId = "user-1", string name = "Test User", Guid? merchantId = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, userId),
+            new(ClaimTypes.Name, $"{userId}@test.example"),
+            new(ClaimTypes.Role, role),
+            new(PortalClaims.DisplayName, name),
+        };
+        if (merchantId is { } id)
+        {
+            claims.Add(new Claim(PortalClaims.MerchantId, id.ToString()));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationStateProvider(principal));
+        return principal;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only support asynchronous disposal.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private sealed class FixedAuthenticationStateProvider(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}

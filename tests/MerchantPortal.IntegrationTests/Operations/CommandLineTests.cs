@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using MerchantPortal.Testing;
+
+namespace MerchantPortal.IntegrationTests.Operations;
+
+/// <summary>Runs the built app executable with an ops command, as an operator would.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private string DatabasePath => _directory.File("ops.db");
+
+    [Fact]
+    public async Task Migrate_creates_an_up_to_date_database()
+    {
+        var run = await RunAsync("migrate");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("The database is up to date.", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task Create_user_adds_a_merchant_user_to_an_existing_merchant()
+    {
+        Assert.Equal(0, (await RunAsync("create-merchant", "--name", "Ops Shop", "--currency", "eur")).ExitCode);
+
+        var run = await RunAsync("create-user", "--email", "ops@shop.example", "--role", "Merchant", "--merchant", "Ops Shop", "--name", "Ops Person");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Created Merchant user ops@shop.example.", run.Output, StringComparison.Ordinal);
+        Assert.Matches("Password \\(shown once\\): \\S{20}", run.Output);
+    }
+
+    [Fact]
+    public async Task A_rejected_input_exits_with_1_and_says_why()
+    {
+        var run = await RunAsync("create-user", "--email", "x@shop.example", "--role", "Owner");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("ROLE_INVALID", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_arguments_exit_with_2_and_print_usage()
+    {
+        var run = await RunAsync("create-user", "--email");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MerchantPortal.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Portal"] = $"Data Source={DatabasePath}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
