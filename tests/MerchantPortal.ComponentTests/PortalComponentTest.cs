@@ -3,6 +3,7 @@ using Bunit;
 using MerchantPortal.Identity;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -27,7 +28,10 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
     }
 
-    /// <summary>Signs in a test user holding <paramref name="role"/>.</summary>
+    /// <summary>
+    /// Signs in a test user holding <paramref name="role"/>, and renders as a live server circuit. Call it
+    /// after registering any other services: it starts the renderer.
+    /// </summary>
     protected ClaimsPrincipal SignInAs(string role, string userId = "user-1", string name = "Test User", Guid? merchantId = null)
     {
         var claims = new List<Claim>
@@ -44,6 +48,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationStateProvider(principal));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return principal;
     }
 

@@ -1,0 +1,51 @@
+using MerchantPortal.Testing;
+using Microsoft.Playwright;
+
+namespace MerchantPortal.E2ETests.Infrastructure;
+
+/// <summary>
+/// One running portal (the real app on a loopback port, Development settings, its own SQLite file)
+/// and one headless Debian Chromium, shared by the end-to-end tests. Each test gets its own browser
+/// context, so cookies never leak between tests.
+/// </summary>
+public sealed class E2EFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ];
+
+    private IPlaywright _playwright = default!;
+
+    public PortalAppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri RootUri => App.RootUri;
+
+    public async Task InitializeAsync()
+    {
+        _ = App.RootUri;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class E2ECollection : ICollectionFixture<E2EFixture>
+{
+    public const string Name = "Portal in a browser";
+}
