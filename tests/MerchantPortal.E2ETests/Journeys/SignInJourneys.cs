@@ -91,11 +91,14 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
             var shell = await new LoginPage(page).SignInAsync(support.Email, support.Password);
             var startsDark = await shell.ThemeToggle.GetAttributeAsync("aria-label") == "Switch to light theme";
 
+            var flipped = startsDark ? "Switch to dark theme" : "Switch to light theme";
+
             await shell.ThemeToggle.ClickAsync();
+            await Expect(shell.ThemeToggle).ToHaveAttributeAsync("aria-label", flipped);
             await page.ReloadAsync();
             await shell.WaitUntilInteractiveAsync();
 
-            await Expect(shell.ThemeToggle).ToHaveAttributeAsync("aria-label", startsDark ? "Switch to dark theme" : "Switch to light theme");
+            await Expect(shell.ThemeToggle).ToHaveAttributeAsync("aria-label", flipped);
         });
 
     [Fact]

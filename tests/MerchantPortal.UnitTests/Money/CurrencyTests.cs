@@ -1,4 +1,4 @@
-using MerchantPortal.Money;
+using MerchantPortal.Monetary;
 
 namespace MerchantPortal.UnitTests.Money;
 
