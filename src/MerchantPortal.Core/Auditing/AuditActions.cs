@@ -10,4 +10,15 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string UserPasswordResetSent = "user.password_reset_sent";
     public const string MerchantCreated = "merchant.created";
+    public const string MerchantUpdated = "merchant.updated";
+    public const string CatalogItemCreated = "catalog.item_created";
+    public const string CatalogItemUpdated = "catalog.item_updated";
+    public const string CatalogItemActivated = "catalog.item_activated";
+    public const string CatalogItemDeactivated = "catalog.item_deactivated";
+    public const string CodesAdded = "catalog.codes_added";
+    public const string CodeRevealed = "catalog.code_revealed";
+    public const string BalanceCredited = "balance.credited";
+    public const string BalanceDebited = "balance.debited";
+    public const string OrderPlaced = "order.placed";
+    public const string OrderCancelled = "order.cancelled";
 }

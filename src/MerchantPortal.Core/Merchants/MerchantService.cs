@@ -1,7 +1,7 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
-using MerchantPortal.Money;
+using MerchantPortal.Monetary;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Merchants;

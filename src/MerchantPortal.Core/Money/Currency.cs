@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace MerchantPortal.Money;
+namespace MerchantPortal.Monetary;
 
 /// <summary>An ISO 4217 currency and the number of digits of its minor unit (USD 2, JPY 0, KWD 3).</summary>
 public sealed record Currency(string Code, int Exponent)

@@ -35,9 +35,11 @@ public sealed partial class MainLayout : IAsyncDisposable
 
     private async Task ToggleThemeAsync()
     {
-        _isDark = !_isDark;
+        // Remember first, then switch: once the new theme shows, the choice is stored.
+        var dark = !_isDark;
         _themeModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
-        await _themeModule.InvokeVoidAsync("rememberTheme", _isDark ? ThemePreference.Dark : ThemePreference.Light);
+        await _themeModule.InvokeVoidAsync("rememberTheme", dark ? ThemePreference.Dark : ThemePreference.Light);
+        _isDark = dark;
     }
 
     public async ValueTask DisposeAsync()
