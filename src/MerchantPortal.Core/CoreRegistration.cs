@@ -1,7 +1,14 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Catalog;
+using MerchantPortal.Customers;
+using MerchantPortal.Dashboard;
 using MerchantPortal.Data;
+using MerchantPortal.Fulfilment;
 using MerchantPortal.Identity;
+using MerchantPortal.Jobs;
+using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +47,32 @@ public static class CoreRegistration
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<CatalogService>();
+        services.AddSingleton<KeyInventoryService>();
+        services.AddSingleton<CustomerService>();
+        services.AddSingleton<LedgerService>();
+        services.AddSingleton<OrderService>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<OrderChangeNotifier>();
+        services.AddSingleton<DashboardService>();
+
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
+        services.TryAddSingleton<IFulfilmentProvider, SimulatedFulfilmentProvider>();
+        services.AddSingleton<FulfilmentService>();
+        services.AddBackgroundJobs(builder.Configuration);
         return builder;
+    }
+
+    private static void AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName);
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<IJobHandler, FulfilOrderJobHandler>();
+        if (configuration.GetSection(JobOptions.SectionName).Get<JobOptions>()?.RunWorker ?? true)
+        {
+            services.AddHostedService<JobWorker>();
+        }
     }
 }

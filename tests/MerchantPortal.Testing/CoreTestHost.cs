@@ -25,6 +25,8 @@ public sealed class CoreTestHost : IAsyncDisposable
         {
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
         });
+        // Background work runs only when a test drives it (DrainJobsAsync), never on its own.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:RunWorker"] = "false" });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -40,6 +42,17 @@ public sealed class CoreTestHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public TestCatalog Catalog => new(_host.Services);
+
+    /// <summary>Runs background jobs with one worker until none is due.</summary>
+    public async Task DrainJobsAsync(string workerId = "test-worker")
+    {
+        var runner = Get<MerchantPortal.Jobs.JobRunner>();
+        while (await runner.RunDueJobsAsync(workerId, CancellationToken.None) > 0)
+        {
+        }
+    }
 
     public static async Task<CoreTestHost> StartAsync(
         Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)

@@ -1,7 +1,12 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Catalog;
 using MerchantPortal.Common;
+using MerchantPortal.Customers;
 using MerchantPortal.Identity;
+using MerchantPortal.Jobs;
+using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +18,26 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+
+    public DbSet<KeyCode> KeyCodes => Set<KeyCode>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<MerchantBalance> MerchantBalances => Set<MerchantBalance>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

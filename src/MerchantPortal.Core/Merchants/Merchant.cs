@@ -16,6 +16,12 @@ public sealed class Merchant : IVersioned
     /// <summary>ISO 4217 code of the merchant's balance and default prices.</summary>
     public string Currency { get; private set; } = "";
 
+    /// <summary>The default fee on an order line's subtotal, in basis points (100 = 1%); items may override it.</summary>
+    public int FeeBasisPoints { get; private set; }
+
+    /// <summary>The default tax on an order line's subtotal, in basis points; items may override it.</summary>
+    public int TaxBasisPoints { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public long Version { get; private set; }
@@ -29,4 +35,10 @@ public sealed class Merchant : IVersioned
     };
 
     public void Rename(string name) => Name = name.Trim();
+
+    public void SetCharges(int feeBasisPoints, int taxBasisPoints)
+    {
+        FeeBasisPoints = feeBasisPoints;
+        TaxBasisPoints = taxBasisPoints;
+    }
 }

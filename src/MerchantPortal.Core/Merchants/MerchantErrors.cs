@@ -11,6 +11,12 @@ public static class MerchantErrors
 
     public static Error NameTaken { get; } = new("MERCHANT_NAME_TAKEN", "A merchant with this name already exists.", "name");
 
+    public static Error NotFound { get; } = new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchant_id");
+
+    public static Error FeeInvalid { get; } = new("FEE_INVALID", "The fee must be between 0% and 100%.", "fee");
+
+    public static Error TaxInvalid { get; } = new("TAX_INVALID", "The tax must be between 0% and 100%.", "tax");
+
     public static Error CurrencyInvalid { get; } =
         new("CURRENCY_INVALID", "Enter a three-letter ISO 4217 currency code, like USD or EUR.", "currency");
 }

@@ -1,6 +1,7 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
+using MerchantPortal.Ledger;
 using MerchantPortal.Monetary;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Merchants.AsNoTracking()
             .OrderBy(m => m.Name)
-            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency))
+            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints))
             .ToListAsync(ct);
     }
 
@@ -23,7 +24,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Merchants.AsNoTracking()
             .Where(m => m.Id == id)
-            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency))
+            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -33,7 +34,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         var trimmed = name.Trim();
         return await db.Merchants.AsNoTracking()
             .Where(m => m.Name == trimmed)
-            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency))
+            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -61,8 +62,10 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             return MerchantErrors.NameTaken;
         }
 
-        var merchant = Merchant.Create(name, currency.Code, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var merchant = Merchant.Create(name, currency.Code, now);
         db.Merchants.Add(merchant);
+        db.MerchantBalances.Add(MerchantBalance.Open(merchant.Id, merchant.Currency, now));
         audit.Record(db, actor, AuditActions.MerchantCreated, "merchant", merchant.Id.ToString(),
             $"Created merchant {merchant.Name} ({merchant.Currency})", merchant.Id);
         try
@@ -76,5 +79,32 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         }
 
         return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency);
+    }
+
+    public async Task<Result<MerchantSummary>> UpdateChargesAsync(
+        Guid merchantId, UpdateMerchantCharges request, Actor actor, CancellationToken ct = default)
+    {
+        if (request.FeeBasisPoints is < 0 or > 10_000)
+        {
+            return MerchantErrors.FeeInvalid;
+        }
+
+        if (request.TaxBasisPoints is < 0 or > 10_000)
+        {
+            return MerchantErrors.TaxInvalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
+        if (merchant is null)
+        {
+            return MerchantErrors.NotFound;
+        }
+
+        merchant.SetCharges(request.FeeBasisPoints, request.TaxBasisPoints);
+        audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
+            $"Set {merchant.Name}'s fee to {request.FeeBasisPoints / 100m}% and tax to {request.TaxBasisPoints / 100m}%", merchant.Id);
+        await db.SaveChangesAsync(ct);
+        return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency, merchant.FeeBasisPoints, merchant.TaxBasisPoints);
     }
 }

@@ -1,0 +1,56 @@
+using MerchantPortal.Common;
+
+namespace MerchantPortal.Catalog;
+
+/// <summary>The expected failures of catalog administration and key uploads.</summary>
+public static class CatalogErrors
+{
+    public static Error NotFound { get; } = new("ITEM_NOT_FOUND", "That catalog item does not exist.", "item_id");
+
+    public static Error SkuRequired { get; } = new("SKU_REQUIRED", "Enter a SKU.", "sku");
+
+    public static Error SkuInvalid { get; } =
+        new("SKU_INVALID", "A SKU has up to 64 letters, digits, dashes or underscores.", "sku");
+
+    public static Error SkuTaken { get; } = new("SKU_TAKEN", "Another item already uses this SKU.", "sku");
+
+    public static Error NameRequired { get; } = new("NAME_REQUIRED", "Enter the item's name.", "name");
+
+    public static Error NameTooLong { get; } = new("NAME_TOO_LONG", "The name can be at most 200 characters.", "name");
+
+    public static Error DescriptionTooLong { get; } =
+        new("DESCRIPTION_TOO_LONG", "The description can be at most 2000 characters.", "description");
+
+    public static Error CurrencyInvalid { get; } =
+        new("CURRENCY_INVALID", "Enter a three-letter ISO 4217 currency code, like USD or EUR.", "currency");
+
+    public static Error PriceInvalid { get; } = new("PRICE_INVALID", "The unit price must be greater than zero.", "unit_price");
+
+    public static Error QuantityBoundsInvalid { get; } = new("QUANTITY_BOUNDS_INVALID",
+        "The minimum quantity must be at least 1 and the maximum between the minimum and 10,000.", "max_quantity");
+
+    public static Error AmountBoundsInvalid { get; } = new("AMOUNT_BOUNDS_INVALID",
+        "The minimum amount must be greater than zero and the maximum at least the minimum.", "max_amount");
+
+    public static Error StepInvalid { get; } = new("STEP_INVALID",
+        "The step must be greater than zero and fit a whole number of times between the minimum and maximum.", "step");
+
+    public static Error RateInvalid { get; } = new("RATE_INVALID", "The rate must be between 0.01% and 1000% of the face value.", "rate");
+
+    public static Error FeeInvalid { get; } = new("FEE_INVALID", "The fee must be between 0% and 100%.", "fee");
+
+    public static Error TaxInvalid { get; } = new("TAX_INVALID", "The tax must be between 0% and 100%.", "tax");
+
+    public static Error FieldInvalid(string message) => new("FIELD_DEFINITION_INVALID", message, "fields");
+
+    public static Error NotAKeyItem { get; } = new("NOT_A_KEY_ITEM", "Only items of type key have a code inventory.", "item_id");
+
+    public static Error NoCodes { get; } = new("NO_CODES", "Paste or upload at least one code.", "codes");
+
+    public static Error TooManyCodes { get; } = new("TOO_MANY_CODES", "Upload at most 100,000 codes at a time.", "codes");
+
+    public static Error ChangedMeanwhile { get; } =
+        new("ITEM_CHANGED", "Someone else changed this item at the same time. Reload it and try again.");
+
+    public static Error CodeNotFound { get; } = new("CODE_NOT_FOUND", "That code does not exist.");
+}

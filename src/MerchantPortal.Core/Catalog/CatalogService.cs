@@ -1,0 +1,164 @@
+using System.Globalization;
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Catalog;
+
+/// <summary>The catalog: search with stock, item details, and admin create, edit, (de)activate (audited).</summary>
+public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Page<CatalogItemSummary>> SearchAsync(CatalogQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var items = db.CatalogItems.AsNoTracking();
+        if (!query.IncludeInactive)
+        {
+            items = items.Where(i => i.IsActive);
+        }
+
+        if (query.Type is { } type)
+        {
+            items = items.Where(i => i.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Currency))
+        {
+            var currency = query.Currency.Trim().ToUpperInvariant();
+            items = items.Where(i => i.Currency == currency);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Like.Contains(query.Search);
+            items = items.Where(i => EF.Functions.Like(i.Name, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(i.Sku, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(i.Description, pattern, Like.EscapeCharacter));
+        }
+
+        var total = await items.CountAsync(ct);
+        var rows = await items.OrderBy(i => i.Name)
+            .Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(i => new CatalogItemSummary(i.Id, i.Sku, i.Name, i.Type, i.Currency, i.IsActive, i.UnitPriceMinor,
+                i.MinAmountMinor, i.MaxAmountMinor,
+                i.Type == ProductType.Key ? db.KeyCodes.Count(c => c.ItemId == i.Id && c.Status == KeyCodeStatus.Available) : null))
+            .ToListAsync(ct);
+        return new Page<CatalogItemSummary>(rows, total);
+    }
+
+    public async Task<CatalogItemDetails?> GetAsync(long itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var stock = item.Type == ProductType.Key
+            ? await db.KeyCodes.CountAsync(c => c.ItemId == itemId && c.Status == KeyCodeStatus.Available, ct)
+            : (int?)null;
+        var delivered = await db.KeyCodes.CountAsync(c => c.ItemId == itemId && c.Status == KeyCodeStatus.Delivered, ct);
+        return new CatalogItemDetails(item, stock, delivered);
+    }
+
+    public async Task<Result<CatalogItemDetails>> CreateAsync(SaveCatalogItem request, Actor actor, CancellationToken ct = default)
+    {
+        if (CatalogItemRules.Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var sku = request.Sku.Trim().ToUpperInvariant();
+        if (await db.CatalogItems.AnyAsync(i => i.Sku == sku, ct))
+        {
+            return CatalogErrors.SkuTaken;
+        }
+
+        var item = CatalogItem.Create(request, clock.GetUtcNow().UtcDateTime);
+        db.CatalogItems.Add(item);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await SaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        // The item's id exists only once it is inserted; the audit entry commits with it.
+        audit.Record(db, actor, AuditActions.CatalogItemCreated, "catalog_item", Id(item), $"Created {item.Sku} ({item.Name})");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (await GetAsync(item.Id, ct))!;
+    }
+
+    public async Task<Result<CatalogItemDetails>> UpdateAsync(long itemId, SaveCatalogItem request, Actor actor, CancellationToken ct = default)
+    {
+        if (CatalogItemRules.Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var item = await db.CatalogItems.FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return CatalogErrors.NotFound;
+        }
+
+        var sku = request.Sku.Trim().ToUpperInvariant();
+        if (await db.CatalogItems.AnyAsync(i => i.Sku == sku && i.Id != itemId, ct))
+        {
+            return CatalogErrors.SkuTaken;
+        }
+
+        if (item.Type != request.Type && await db.OrderLines.AnyAsync(l => l.ItemId == itemId, ct))
+        {
+            return new Error("TYPE_LOCKED", "The type of an item that has been ordered cannot change; create a new item instead.", "type");
+        }
+
+        item.Apply(request, clock.GetUtcNow().UtcDateTime);
+        audit.Record(db, actor, AuditActions.CatalogItemUpdated, "catalog_item", Id(item), $"Updated {item.Sku} ({item.Name})");
+        return await SaveAsync(db, ct) is { } conflict ? conflict : (await GetAsync(itemId, ct))!;
+    }
+
+    public async Task<Result<CatalogItemDetails>> SetActiveAsync(long itemId, bool active, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var item = await db.CatalogItems.FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return CatalogErrors.NotFound;
+        }
+
+        if (item.IsActive != active)
+        {
+            item.SetActive(active, clock.GetUtcNow().UtcDateTime);
+            audit.Record(db, actor, active ? AuditActions.CatalogItemActivated : AuditActions.CatalogItemDeactivated,
+                "catalog_item", Id(item), $"{(active ? "Activated" : "Deactivated")} {item.Sku}");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (await GetAsync(itemId, ct))!;
+    }
+
+    /// <summary>Saves, or says which concurrent change got in the way.</summary>
+    private static async Task<Error?> SaveAsync(PortalDb db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CatalogErrors.ChangedMeanwhile;
+        }
+        catch (DbUpdateException)
+        {
+            return CatalogErrors.SkuTaken;
+        }
+    }
+
+    private static string Id(CatalogItem item) => item.Id.ToString(CultureInfo.InvariantCulture);
+}

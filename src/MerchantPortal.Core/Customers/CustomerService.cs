@@ -1,0 +1,120 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Customers;
+
+/// <summary>A merchant's customers: create-or-find by email or phone, search, details.</summary>
+public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
+{
+    public async Task<Page<CustomerSummary>> SearchAsync(CustomerQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var customers = db.Customers.AsNoTracking();
+        if (query.MerchantId is { } merchantId)
+        {
+            customers = customers.Where(c => c.MerchantId == merchantId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Like.Contains(query.Search);
+            customers = customers.Where(c => EF.Functions.Like(c.Name!, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(c.Email!, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(c.Phone!, pattern, Like.EscapeCharacter));
+        }
+
+        var total = await customers.CountAsync(ct);
+        var rows = await customers
+            .OrderBy(c => c.Name ?? c.Email ?? c.Phone)
+            .Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(c => new CustomerSummary(
+                c.Id, c.MerchantId, c.Name ?? c.Email ?? c.Phone ?? "Customer", c.Email, c.Phone, c.CreatedAt,
+                db.Orders.Count(o => o.CustomerId == c.Id), c.StripeCustomerId != null))
+            .ToListAsync(ct);
+        return new Page<CustomerSummary>(rows, total);
+    }
+
+    /// <summary>One customer, if it exists and the actor may see it.</summary>
+    public async Task<CustomerSummary?> FindAsync(Guid customerId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Customers.AsNoTracking()
+            .Where(c => c.Id == customerId && (actor.MerchantId == null || c.MerchantId == actor.MerchantId))
+            .Select(c => new CustomerSummary(
+                c.Id, c.MerchantId, c.Name ?? c.Email ?? c.Phone ?? "Customer", c.Email, c.Phone, c.CreatedAt,
+                db.Orders.Count(o => o.CustomerId == c.Id), c.StripeCustomerId != null))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Finds the merchant's customer by email or phone, or creates one.</summary>
+    public async Task<Result<CustomerSummary>> FindOrCreateAsync(Guid merchantId, CustomerRef reference, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var resolved = await ResolveAsync(db, merchantId, reference, ct);
+        if (!resolved.Succeeded)
+        {
+            return resolved.Error!;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Created at the same moment elsewhere: the second look finds it.
+            return await FindOrCreateAsync(merchantId, reference, ct);
+        }
+
+        var customer = resolved.Value;
+        return new CustomerSummary(customer.Id, customer.MerchantId, customer.DisplayName, customer.Email, customer.Phone,
+            customer.CreatedAt, 0, customer.StripeCustomerId != null);
+    }
+
+    /// <summary>
+    /// Resolves the order's customer inside the caller's unit of work: by id (which must belong to the
+    /// merchant), else by email, else by phone, else a new customer. The caller saves.
+    /// </summary>
+    internal async Task<Result<Customer>> ResolveAsync(PortalDb db, Guid merchantId, CustomerRef reference, CancellationToken ct)
+    {
+        if (reference.CustomerId is { } id)
+        {
+            var byId = await db.Customers.FirstOrDefaultAsync(c => c.Id == id && c.MerchantId == merchantId, ct);
+            return byId is null ? CustomerErrors.NotFound : byId;
+        }
+
+        var normalized = ContactDetails.Normalize(reference);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error!;
+        }
+
+        var (name, email, phone) = normalized.Value;
+        if (email is null && phone is null)
+        {
+            return CustomerErrors.Required;
+        }
+
+        var lowerEmail = email?.ToLowerInvariant();
+        var existing = (lowerEmail is null ? null
+                : await db.Customers.FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.NormalizedEmail == lowerEmail, ct))
+            ?? (phone is null ? null
+                : await db.Customers.FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Phone == phone, ct));
+        if (existing is not null)
+        {
+            // Another customer may already own the other detail; then it is not copied over.
+            var emailFree = lowerEmail is null || !await db.Customers.AnyAsync(
+                c => c.MerchantId == merchantId && c.Id != existing.Id && c.NormalizedEmail == lowerEmail, ct);
+            var phoneFree = phone is null || !await db.Customers.AnyAsync(
+                c => c.MerchantId == merchantId && c.Id != existing.Id && c.Phone == phone, ct);
+            existing.Complete(name, emailFree ? email : null, phoneFree ? phone : null);
+            return existing;
+        }
+
+        var customer = Customer.Create(merchantId, name, email, phone, clock.GetUtcNow().UtcDateTime);
+        db.Customers.Add(customer);
+        return customer;
+    }
+}

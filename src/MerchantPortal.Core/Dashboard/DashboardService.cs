@@ -1,0 +1,74 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Data;
+using MerchantPortal.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Dashboard;
+
+/// <summary>
+/// The dashboard's figures: today's orders and revenue, a daily series over the last days, and the
+/// orders that need someone's attention. Merchant users see their merchant only.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
+{
+    /// <summary>How long an order may stay in processing before it counts as stuck.</summary>
+    public static TimeSpan StuckAfter { get; } = TimeSpan.FromMinutes(15);
+
+    public async Task<DashboardFigures> GetAsync(Actor actor, int days = 30, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = now.Date;
+        var from = today.AddDays(1 - days);
+        var orders = db.Orders.AsNoTracking().Where(o => actor.MerchantId == null || o.MerchantId == actor.MerchantId);
+
+        var daily = await orders
+            .Where(o => o.CreatedAt >= from)
+            .GroupBy(o => new { Day = o.CreatedAt.Date, o.Currency })
+            .Select(g => new
+            {
+                g.Key.Day,
+                g.Key.Currency,
+                Orders = g.Count(),
+                Revenue = g.Where(o => o.PaymentStatus != PaymentStatus.Unpaid && o.PaymentStatus != PaymentStatus.Failed
+                        && o.PaymentStatus != PaymentStatus.RequiresAction)
+                    .Sum(o => o.TotalMinor - o.RefundedMinor),
+            })
+            .ToListAsync(ct);
+
+        var series = Enumerable.Range(0, days)
+            .Select(offset => from.AddDays(offset))
+            .Select(day => new DailyFigures(
+                DateOnly.FromDateTime(day),
+                daily.Where(d => d.Day == day).Sum(d => d.Orders),
+                daily.Where(d => d.Day == day).GroupBy(d => d.Currency).ToDictionary(g => g.Key, g => g.Sum(d => d.Revenue))))
+            .ToList();
+
+        var stuckBefore = now - StuckAfter;
+        var attention = await orders
+            .Where(o => ((o.Status == OrderStatus.Partial || o.Status == OrderStatus.Failed)
+                    && o.PaymentStatus == PaymentStatus.Paid
+                    && o.Lines.Any(l => l.Units - l.DeliveredUnits - l.RefundedUnits > 0))
+                || (o.Status == OrderStatus.Processing && o.UpdatedAt < stuckBefore)
+                || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore))
+            .OrderByDescending(o => o.Number)
+            .Take(10)
+            .Select(o => new AttentionOrder(o.Id, o.Number, o.Status, o.Currency, o.TotalMinor,
+                o.Lines.Sum(l => l.Units - l.DeliveredUnits - l.RefundedUnits), o.ErrorCode, o.CreatedAt))
+            .ToListAsync(ct);
+
+        return new DashboardFigures(series[^1], series, attention);
+    }
+}
+
+public sealed record DashboardFigures(DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention);
+
+/// <summary>One day: orders placed, and revenue (paid totals less refunds) per currency in minor units.</summary>
+public sealed record DailyFigures(DateOnly Day, int Orders, IReadOnlyDictionary<string, long> Revenue);
+
+/// <summary>An order with undelivered, unrefunded units, or stuck in processing.</summary>
+public sealed record AttentionOrder(
+    Guid Id, long Number, OrderStatus Status, string Currency, long TotalMinor, int UndeliveredUnits, string? ErrorCode, DateTime CreatedAt)
+{
+    public string Reference => Order.FormatReference(Number);
+}

@@ -1,0 +1,84 @@
+using MerchantPortal.Catalog;
+using MerchantPortal.Customers;
+using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MerchantPortal.Data.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> order)
+    {
+        order.HasKey(o => o.Id);
+        order.HasIndex(o => o.Number).IsUnique();
+        order.Property(o => o.MerchantOrderId).HasMaxLength(100);
+        order.Property(o => o.IdempotencyKey).HasMaxLength(255);
+        order.Property(o => o.RequestHash).HasMaxLength(64).IsUnicode(false).IsRequired();
+        order.Property(o => o.Source).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.CreatedByKind).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.CreatedById).HasMaxLength(450).IsRequired();
+        order.Property(o => o.CreatedByName).HasMaxLength(256).IsRequired();
+        order.Property(o => o.Currency).HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
+        order.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.PaymentReference).HasMaxLength(255);
+        order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.PaymentStatus).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.FulfillmentStatus).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.ErrorCode).HasMaxLength(50);
+        order.Property(o => o.ErrorMessage).HasMaxLength(1000);
+        order.Property(o => o.Notes).HasMaxLength(2000);
+        order.Property(o => o.Tags).HasJsonConversion().HasMaxLength(1000);
+        order.Property(o => o.Metadata).HasJsonConversion().HasMaxLength(12000);
+        order.Property(o => o.Version).IsConcurrencyToken();
+        order.Ignore(o => o.Reference);
+        order.Ignore(o => o.CanCancel);
+
+        order.HasMany(o => o.Lines).WithOne(l => l.Order).HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.Lines).HasField("_lines");
+        order.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.Events).HasField("_events");
+        order.HasOne<Merchant>().WithMany().HasForeignKey(o => o.MerchantId).OnDelete(DeleteBehavior.Restrict);
+        order.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+
+        order.HasIndex(o => new { o.MerchantId, o.MerchantOrderId }).IsUnique().HasFilter("[MerchantOrderId] IS NOT NULL");
+        order.HasIndex(o => new { o.MerchantId, o.IdempotencyKey }).IsUnique().HasFilter("[IdempotencyKey] IS NOT NULL");
+        order.HasIndex(o => new { o.MerchantId, o.CreatedAt });
+        order.HasIndex(o => new { o.MerchantId, o.Status });
+        order.HasIndex(o => o.CreatedAt);
+        order.HasIndex(o => o.CustomerId);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> line)
+    {
+        line.HasKey(l => l.Id);
+        line.Property(l => l.Sku).HasMaxLength(64).IsRequired();
+        line.Property(l => l.Name).HasMaxLength(200).IsRequired();
+        line.Property(l => l.Type).HasConversion<string>().HasMaxLength(20);
+        line.Property(l => l.Fields).HasJsonConversion().HasMaxLength(8000);
+        line.Property(l => l.FailureCode).HasMaxLength(50);
+        line.Property(l => l.FailureMessage).HasMaxLength(1000);
+        line.Property(l => l.ProviderReference).HasMaxLength(255);
+        line.Ignore(l => l.UndeliveredUnits);
+        line.Ignore(l => l.RefundableUnits);
+        line.Ignore(l => l.IsSettled);
+        line.HasOne<CatalogItem>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Restrict);
+        line.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();
+        line.HasIndex(l => l.ItemId);
+    }
+}
+
+internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEvent>
+{
+    public void Configure(EntityTypeBuilder<OrderEvent> orderEvent)
+    {
+        orderEvent.HasKey(e => e.Id);
+        orderEvent.Property(e => e.Type).HasMaxLength(50).IsRequired();
+        orderEvent.Property(e => e.Message).HasMaxLength(1000).IsRequired();
+        orderEvent.HasIndex(e => new { e.OrderId, e.OccurredAt });
+    }
+}

@@ -1,0 +1,15 @@
+namespace MerchantPortal.Ledger;
+
+/// <summary>An admin's credit or debit of a merchant's balance, in major units (12.50), with the reason.</summary>
+public sealed record AdjustBalance(Guid MerchantId, BalanceDirection Direction, decimal Amount, string Reason, string IdempotencyKey);
+
+public enum BalanceDirection
+{
+    Credit,
+    Debit,
+}
+
+/// <summary>A ledger entry as the balance page lists it.</summary>
+public sealed record LedgerRow(
+    long Id, DateTime CreatedAt, LedgerEntryKind Kind, long AmountMinor, string Currency, long BalanceAfterMinor,
+    string Description, Guid? OrderId, string ActorName);

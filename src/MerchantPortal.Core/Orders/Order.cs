@@ -1,0 +1,245 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+
+namespace MerchantPortal.Orders;
+
+/// <summary>
+/// An order and its state machine (DESIGN §4). Three statuses move together: <see cref="Status"/>,
+/// <see cref="PaymentStatus"/> and <see cref="FulfillmentStatus"/>; each change adds a timeline event.
+/// Amounts are integer minor units of <see cref="Currency"/>.
+/// </summary>
+public sealed class Order : IVersioned
+{
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<OrderEvent> _events = [];
+
+    private Order()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The human order number; shown as <see cref="Reference"/> (MP-000123).</summary>
+    public long Number { get; private set; }
+
+    public Guid MerchantId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    /// <summary>The merchant's own reference, unique per merchant; replays return this order.</summary>
+    public string? MerchantOrderId { get; private set; }
+
+    /// <summary>The <c>Idempotency-Key</c> the order was placed with, unique per merchant.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>Hash of the placing request, to tell a replay from a conflicting reuse of a key.</summary>
+    public string RequestHash { get; private set; } = "";
+
+    public OrderSource Source { get; private set; }
+
+    public ActorKind CreatedByKind { get; private set; }
+
+    public string CreatedById { get; private set; } = "";
+
+    public string CreatedByName { get; private set; } = "";
+
+    public string Currency { get; private set; } = "";
+
+    public long SubtotalMinor { get; private set; }
+
+    public long FeeMinor { get; private set; }
+
+    public long TaxMinor { get; private set; }
+
+    public long TotalMinor { get; private set; }
+
+    public long RefundedMinor { get; private set; }
+
+    public PaymentMethodKind PaymentMethod { get; private set; }
+
+    /// <summary>The ledger entry or PaymentIntent that paid the order.</summary>
+    public string? PaymentReference { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public PaymentStatus PaymentStatus { get; private set; }
+
+    public FulfillmentStatus FulfillmentStatus { get; private set; }
+
+    public string? ErrorCode { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    public List<string> Tags { get; private set; } = [];
+
+    public Dictionary<string, string> Metadata { get; private set; } = [];
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    public long Version { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<OrderEvent> Events => _events;
+
+    public string Reference => FormatReference(Number);
+
+    public static string FormatReference(long number) => $"MP-{number:D6}";
+
+    internal static Order Create(NewOrder details, IReadOnlyList<PricedLine> lines, DateTime now)
+    {
+        var order = new Order
+        {
+            Id = details.Id,
+            Number = details.Number,
+            MerchantId = details.MerchantId,
+            CustomerId = details.CustomerId,
+            MerchantOrderId = details.MerchantOrderId,
+            IdempotencyKey = details.IdempotencyKey,
+            RequestHash = details.RequestHash,
+            Source = details.Source,
+            CreatedByKind = details.CreatedBy.Kind,
+            CreatedById = details.CreatedBy.Id,
+            CreatedByName = details.CreatedBy.Name,
+            Currency = lines[0].Item.Currency,
+            PaymentMethod = details.PaymentMethod,
+            Notes = details.Notes,
+            Tags = [.. details.Tags],
+            Metadata = new Dictionary<string, string>(details.Metadata),
+            Status = OrderStatus.AwaitingPayment,
+            PaymentStatus = PaymentStatus.Unpaid,
+            FulfillmentStatus = FulfillmentStatus.Unfulfilled,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        for (var i = 0; i < lines.Count; i++)
+        {
+            order._lines.Add(OrderLine.Create(i + 1, lines[i]));
+        }
+
+        order.SubtotalMinor = order._lines.Sum(l => l.SubtotalMinor);
+        order.FeeMinor = order._lines.Sum(l => l.FeeMinor);
+        order.TaxMinor = order._lines.Sum(l => l.TaxMinor);
+        order.TotalMinor = order._lines.Sum(l => l.TotalMinor);
+        order.AddEvent(OrderEventTypes.Created, $"Order placed by {details.CreatedBy.Name} ({details.Source.ToString().ToLowerInvariant()}).", now);
+        return order;
+    }
+
+    /// <summary>Payment succeeded: the order waits for fulfilment.</summary>
+    internal void MarkPaid(string paymentReference, string description, DateTime now)
+    {
+        Require(Status == OrderStatus.AwaitingPayment, "mark paid");
+        PaymentReference = paymentReference;
+        PaymentStatus = PaymentStatus.Paid;
+        Status = OrderStatus.Pending;
+        AddEvent(OrderEventTypes.PaymentSucceeded, description, now);
+    }
+
+    internal void StartFulfilment(DateTime now)
+    {
+        if (Status == OrderStatus.Processing)
+        {
+            return;
+        }
+
+        Require(Status == OrderStatus.Pending, "start fulfilment");
+        Status = OrderStatus.Processing;
+        FulfillmentStatus = FulfillmentStatus.InProgress;
+        AddEvent(OrderEventTypes.FulfilmentStarted, "Fulfilment started.", now);
+    }
+
+    internal void RecordDelivery(OrderLine line, int deliveredUnits, string? providerReference, DateTime now)
+    {
+        Require(Status == OrderStatus.Processing, "record a delivery");
+        var newlyDelivered = deliveredUnits - line.DeliveredUnits;
+        line.SetDelivered(deliveredUnits, providerReference);
+        if (newlyDelivered > 0)
+        {
+            AddEvent(OrderEventTypes.LineDelivered, $"Line {line.LineNumber} ({line.Name}): delivered {newlyDelivered} of {line.Units}.", now);
+        }
+    }
+
+    internal void RecordLineFailure(OrderLine line, string code, string message, DateTime now)
+    {
+        Require(Status == OrderStatus.Processing, "record a failure");
+        line.Fail(code, message);
+        AddEvent(OrderEventTypes.LineFailed, $"Line {line.LineNumber} ({line.Name}): {message}", now);
+    }
+
+    /// <summary>All lines are settled: the order ends completed, partial or failed.</summary>
+    internal void FinishFulfilment(DateTime now)
+    {
+        Require(Status == OrderStatus.Processing && _lines.All(l => l.IsSettled), "finish fulfilment");
+        var delivered = _lines.Sum(l => l.DeliveredUnits);
+        var ordered = _lines.Sum(l => l.Units);
+        CompletedAt = now;
+        UpdatedAt = now;
+        if (delivered == ordered)
+        {
+            Status = OrderStatus.Completed;
+            FulfillmentStatus = FulfillmentStatus.Fulfilled;
+            AddEvent(OrderEventTypes.Completed, "All units delivered.", now);
+        }
+        else if (delivered > 0)
+        {
+            Status = OrderStatus.Partial;
+            FulfillmentStatus = FulfillmentStatus.Partial;
+            AddEvent(OrderEventTypes.Partial, $"Delivered {delivered} of {ordered} units; {ordered - delivered} undelivered.", now);
+        }
+        else
+        {
+            var failed = _lines.First(l => l.FailureCode is not null);
+            Status = OrderStatus.Failed;
+            FulfillmentStatus = FulfillmentStatus.Unfulfilled;
+            ErrorCode = failed.FailureCode;
+            ErrorMessage = failed.FailureMessage;
+            AddEvent(OrderEventTypes.Failed, $"Nothing could be delivered: {failed.FailureMessage}", now);
+        }
+    }
+
+    public bool CanCancel => Status is OrderStatus.AwaitingPayment or OrderStatus.Pending;
+
+    internal void Cancel(string reason, DateTime now)
+    {
+        Require(CanCancel, "cancel");
+        Status = OrderStatus.Cancelled;
+        CompletedAt = now;
+        AddEvent(OrderEventTypes.Cancelled, reason, now);
+    }
+
+    private void AddEvent(string type, string message, DateTime now)
+    {
+        _events.Add(OrderEvent.Create(type, message, now));
+        UpdatedAt = now;
+    }
+
+    private void Require(bool allowed, string action)
+    {
+        if (!allowed)
+        {
+            throw new InvalidOperationException($"Order {Reference} cannot {action} while {Status}.");
+        }
+    }
+}
+
+/// <summary>What identifies a new order before its lines are added.</summary>
+internal sealed record NewOrder(
+    Guid Id,
+    long Number,
+    Guid MerchantId,
+    Guid CustomerId,
+    string? MerchantOrderId,
+    string? IdempotencyKey,
+    string RequestHash,
+    OrderSource Source,
+    Actor CreatedBy,
+    PaymentMethodKind PaymentMethod,
+    string? Notes,
+    IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, string> Metadata);

@@ -1,0 +1,76 @@
+using MerchantPortal.Common;
+
+namespace MerchantPortal.Orders;
+
+/// <summary>The expected failures of placing and changing orders.</summary>
+public static class OrderErrors
+{
+    public const int MaxLines = 50;
+
+    public static Error NotFound { get; } = new("ORDER_NOT_FOUND", "That order does not exist.");
+
+    public static Error MerchantNotFound { get; } = new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchant_id");
+
+    public static Error MerchantNotAllowed { get; } =
+        new("MERCHANT_NOT_ALLOWED", "You can only place orders for your own merchant account.", "merchant_id");
+
+    public static Error LinesRequired { get; } = new("LINES_REQUIRED", "Add at least one item to the order.", "lines");
+
+    public static Error TooManyLines { get; } = new("TOO_MANY_LINES", $"An order can have at most {MaxLines} lines.", "lines");
+
+    public static Error ItemNotFound(int index) =>
+        new("ITEM_NOT_FOUND", "That catalog item does not exist.", $"lines[{index}].item_id");
+
+    public static Error ItemInactive(int index, string name) =>
+        new("ITEM_INACTIVE", $"{name} is no longer sold.", $"lines[{index}].item_id");
+
+    public static Error MixedCurrencies(int index) =>
+        new("CURRENCY_MISMATCH", "All items of an order must be priced in the same currency.", $"lines[{index}].item_id");
+
+    public static Error QuantityNotWhole(int index) =>
+        new("QUANTITY_INVALID", "The quantity must be a whole number.", $"lines[{index}].quantity");
+
+    public static Error QuantityOutOfRange(int index, int min, int max) =>
+        new("QUANTITY_OUT_OF_RANGE", $"The quantity must be between {min} and {max}.", $"lines[{index}].quantity");
+
+    public static Error ServiceQuantity(int index) =>
+        new("QUANTITY_INVALID", "A service is always ordered once; leave the quantity out or send 1.", $"lines[{index}].quantity");
+
+    public static Error AmountRequired(int index) =>
+        new("AMOUNT_REQUIRED", "Enter the top-up amount.", $"lines[{index}].quantity");
+
+    public static Error AmountInvalid(int index, string currency) =>
+        new("AMOUNT_INVALID", $"The amount has more decimals than {currency} allows.", $"lines[{index}].quantity");
+
+    public static Error AmountOutOfRange(int index, string min, string max) =>
+        new("AMOUNT_OUT_OF_RANGE", $"The amount must be between {min} and {max}.", $"lines[{index}].quantity");
+
+    public static Error AmountStep(int index, string step, string min) =>
+        new("AMOUNT_STEP", $"The amount must be {min} plus a multiple of {step}.", $"lines[{index}].quantity");
+
+    public static Error MerchantOrderIdTooLong { get; } =
+        new("MERCHANT_ORDER_ID_TOO_LONG", "The merchant order id can be at most 100 characters.", "merchant_order_id");
+
+    public static Error IdempotencyKeyTooLong { get; } =
+        new("IDEMPOTENCY_KEY_TOO_LONG", "The idempotency key can be at most 255 characters.", "idempotency_key");
+
+    public static Error NotesTooLong { get; } = new("NOTES_TOO_LONG", "Notes can be at most 2000 characters.", "notes");
+
+    public static Error TagsInvalid { get; } =
+        new("TAGS_INVALID", "Use at most 10 tags of up to 50 characters each.", "tags");
+
+    public static Error MetadataInvalid { get; } =
+        new("METADATA_INVALID", "Use at most 20 metadata keys of up to 40 characters, with values of up to 500 characters.", "metadata");
+
+    public static Error DuplicateMerchantOrderId { get; } = new("MERCHANT_ORDER_ID_CONFLICT",
+        "An order with this merchant order id already exists with different details.", "merchant_order_id");
+
+    public static Error IdempotencyKeyConflict { get; } = new("IDEMPOTENCY_KEY_CONFLICT",
+        "This idempotency key was already used for a different request.", "idempotency_key");
+
+    public static Error PaymentMethodRequired { get; } =
+        new("PAYMENT_METHOD_REQUIRED", "Choose the customer's saved card to pay with.", "payment.payment_method_id");
+
+    public static Error NotCancellable(string status) =>
+        new("ORDER_NOT_CANCELLABLE", $"Only orders awaiting payment or pending can be cancelled; this one is {status}.");
+}

@@ -1,0 +1,38 @@
+namespace MerchantPortal.Orders;
+
+/// <summary>One entry of an order's timeline: what happened and when.</summary>
+public sealed class OrderEvent
+{
+    private OrderEvent()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid OrderId { get; private set; }
+
+    public DateTime OccurredAt { get; private set; }
+
+    /// <summary>A stable dotted name, e.g. <c>order.created</c>, <c>line.delivered</c>; see <see cref="OrderEventTypes"/>.</summary>
+    public string Type { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    internal static OrderEvent Create(string type, string message, DateTime now) =>
+        new() { Type = type, Message = message, OccurredAt = now };
+}
+
+public static class OrderEventTypes
+{
+    public const string Created = "order.created";
+    public const string PaymentSucceeded = "payment.succeeded";
+    public const string PaymentFailed = "payment.failed";
+    public const string PaymentRequiresAction = "payment.requires_action";
+    public const string FulfilmentStarted = "fulfilment.started";
+    public const string LineDelivered = "line.delivered";
+    public const string LineFailed = "line.failed";
+    public const string Completed = "order.completed";
+    public const string Partial = "order.partial";
+    public const string Failed = "order.failed";
+    public const string Cancelled = "order.cancelled";
+}

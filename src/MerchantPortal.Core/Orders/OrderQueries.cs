@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Customers;
+using MerchantPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Orders;
+
+/// <summary>
+/// Reads orders: the filtered, sorted, paged list; the same list streamed for export; one order in
+/// full. A merchant actor only ever sees its own merchant's orders.
+/// </summary>
+public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
+{
+    public async Task<Page<OrderSummary>> SearchAsync(OrderQuery query, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var orders = Filter(db, query, actor);
+        var total = await orders.CountAsync(ct);
+        var page = await Sort(orders, query.Sort)
+            .Skip(Math.Max(0, query.Page) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(Summary(db))
+            .ToListAsync(ct);
+        return new Page<OrderSummary>(page, total);
+    }
+
+    /// <summary>The whole filtered set, row by row, without loading it into memory (for CSV export).</summary>
+    public async IAsyncEnumerable<OrderSummary> StreamAsync(OrderQuery query, Actor actor, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await foreach (var row in Sort(Filter(db, query, actor), query.Sort).Select(Summary(db)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<int> CountAsync(OrderQuery query, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await Filter(db, query, actor).CountAsync(ct);
+    }
+
+    /// <summary>One order with lines, timeline, customer and masked delivered codes; null if absent or not the actor's.</summary>
+    public async Task<OrderDetails?> GetAsync(Guid orderId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking()
+            .Include(o => o.Lines)
+            .Include(o => o.Events)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Id == orderId && (actor.MerchantId == null || o.MerchantId == actor.MerchantId), ct);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var merchantName = await db.Merchants.Where(m => m.Id == order.MerchantId).Select(m => m.Name).SingleAsync(ct);
+        var customer = await db.Customers.AsNoTracking()
+            .Where(c => c.Id == order.CustomerId)
+            .Select(c => new CustomerSummary(c.Id, c.MerchantId, c.Name ?? c.Email ?? c.Phone ?? "Customer", c.Email, c.Phone, c.CreatedAt,
+                db.Orders.Count(o => o.CustomerId == c.Id), c.StripeCustomerId != null))
+            .SingleAsync(ct);
+        var lineIds = order.Lines.Select(l => l.Id).ToList();
+        var codes = await db.KeyCodes.AsNoTracking()
+            .Where(c => c.OrderLineId != null && lineIds.Contains(c.OrderLineId.Value))
+            .OrderBy(c => c.Id)
+            .Select(c => new { LineId = c.OrderLineId!.Value, c.Id, c.LastFour })
+            .ToListAsync(ct);
+        var codesByLine = codes
+            .GroupBy(c => c.LineId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DeliveredCode>)[.. g.Select(c => new DeliveredCode(c.Id, "•••• •••• " + c.LastFour))]);
+        return new OrderDetails(order, merchantName, customer, codesByLine);
+    }
+
+    private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor)
+    {
+        var orders = db.Orders.AsNoTracking();
+        var merchantId = actor.MerchantId ?? query.MerchantId;
+        if (merchantId is { } m)
+        {
+            orders = orders.Where(o => o.MerchantId == m);
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            orders = orders.Where(o => statuses.Contains(o.Status));
+        }
+
+        if (query.PaymentStatus is { } payment)
+        {
+            orders = orders.Where(o => o.PaymentStatus == payment);
+        }
+
+        if (query.FulfillmentStatus is { } fulfillment)
+        {
+            orders = orders.Where(o => o.FulfillmentStatus == fulfillment);
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            orders = orders.Where(o => o.CreatedAt >= from);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            orders = orders.Where(o => o.CreatedAt < to);
+        }
+
+        if (query.ItemId is { } itemId)
+        {
+            orders = orders.Where(o => o.Lines.Any(l => l.ItemId == itemId));
+        }
+
+        if (query.Source is { } source)
+        {
+            orders = orders.Where(o => o.Source == source);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            orders = orders.Where(o => o.CustomerId == customerId);
+        }
+
+        return string.IsNullOrWhiteSpace(query.Search) ? orders : Search(db, orders, query.Search.Trim());
+    }
+
+    private static IQueryable<Order> Search(PortalDb db, IQueryable<Order> orders, string search)
+    {
+        var digits = search.StartsWith("MP-", StringComparison.OrdinalIgnoreCase) ? search[3..] : search;
+        var number = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        var email = search.ToLowerInvariant();
+        return orders.Where(o => o.Number == number
+            || o.MerchantOrderId == search
+            || db.Customers.Any(c => c.Id == o.CustomerId && c.NormalizedEmail == email));
+    }
+
+    private static IQueryable<Order> Sort(IQueryable<Order> orders, OrderSort sort) => sort switch
+    {
+        OrderSort.Oldest => orders.OrderBy(o => o.Number),
+        OrderSort.TotalHighest => orders.OrderByDescending(o => o.TotalMinor).ThenByDescending(o => o.Number),
+        OrderSort.TotalLowest => orders.OrderBy(o => o.TotalMinor).ThenByDescending(o => o.Number),
+        _ => orders.OrderByDescending(o => o.Number),
+    };
+
+    private static System.Linq.Expressions.Expression<Func<Order, OrderSummary>> Summary(PortalDb db) => o => new OrderSummary(
+        o.Id,
+        o.Number,
+        o.MerchantId,
+        db.Merchants.Where(m => m.Id == o.MerchantId).Select(m => m.Name).First(),
+        o.MerchantOrderId,
+        db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name ?? c.Email ?? c.Phone ?? "Customer").First(),
+        db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Email).First(),
+        o.Source,
+        o.Status,
+        o.PaymentStatus,
+        o.FulfillmentStatus,
+        o.PaymentMethod,
+        o.Currency,
+        o.TotalMinor,
+        o.Lines.Sum(l => l.Units),
+        o.Lines.Sum(l => l.DeliveredUnits),
+        o.CreatedAt);
+}

@@ -1,0 +1,76 @@
+using MerchantPortal.Customers;
+
+namespace MerchantPortal.Orders;
+
+/// <summary>Everything the order detail page and the API show about one order.</summary>
+public sealed record OrderDetails(
+    Order Order,
+    string MerchantName,
+    CustomerSummary Customer,
+    IReadOnlyDictionary<long, IReadOnlyList<DeliveredCode>> CodesByLine);
+
+/// <summary>A code delivered to an order line, masked until revealed.</summary>
+public sealed record DeliveredCode(long Id, string Masked);
+
+/// <summary>An order as the orders grid shows it.</summary>
+public sealed record OrderSummary(
+    Guid Id,
+    long Number,
+    Guid MerchantId,
+    string MerchantName,
+    string? MerchantOrderId,
+    string CustomerName,
+    string? CustomerEmail,
+    OrderSource Source,
+    OrderStatus Status,
+    PaymentStatus PaymentStatus,
+    FulfillmentStatus FulfillmentStatus,
+    PaymentMethodKind PaymentMethod,
+    string Currency,
+    long TotalMinor,
+    int Units,
+    int DeliveredUnits,
+    DateTime CreatedAt)
+{
+    public string Reference => Order.FormatReference(Number);
+}
+
+/// <summary>Filters, search and sort for the orders grid, its CSV export and the API list.</summary>
+public sealed record OrderQuery
+{
+    public Guid? MerchantId { get; init; }
+
+    public IReadOnlyList<OrderStatus>? Statuses { get; init; }
+
+    public PaymentStatus? PaymentStatus { get; init; }
+
+    public FulfillmentStatus? FulfillmentStatus { get; init; }
+
+    public DateTime? CreatedFrom { get; init; }
+
+    /// <summary>Exclusive upper bound.</summary>
+    public DateTime? CreatedTo { get; init; }
+
+    public long? ItemId { get; init; }
+
+    public OrderSource? Source { get; init; }
+
+    public Guid? CustomerId { get; init; }
+
+    /// <summary>An order number (MP-000123 or 123), a merchant order id, or a customer email.</summary>
+    public string? Search { get; init; }
+
+    public OrderSort Sort { get; init; } = OrderSort.Newest;
+
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+}
+
+public enum OrderSort
+{
+    Newest,
+    Oldest,
+    TotalHighest,
+    TotalLowest,
+}

@@ -1,0 +1,35 @@
+using MerchantPortal.Customers;
+
+namespace MerchantPortal.Orders;
+
+/// <summary>
+/// A request to place an order, from the portal or the API. <see cref="MerchantOrderId"/> and
+/// <see cref="IdempotencyKey"/> make it safe to send again: the same request returns the same order.
+/// </summary>
+public sealed record PlaceOrder(
+    Guid MerchantId,
+    CustomerRef Customer,
+    IReadOnlyList<PlaceOrderLine> Lines,
+    PaymentChoice Payment,
+    OrderSource Source,
+    string? MerchantOrderId = null,
+    string? IdempotencyKey = null,
+    string? Notes = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? Metadata = null);
+
+/// <summary>
+/// One line: the item, its quantity — a whole count for keys, the face value (e.g. 25.00) for top-ups,
+/// omitted or 1 for services — and the values of the item's input fields (a choice field sends the
+/// choice's numeric id).
+/// </summary>
+public sealed record PlaceOrderLine(long ItemId, decimal? Quantity, IReadOnlyDictionary<string, string?>? Fields = null);
+
+/// <summary>How to pay: from the merchant's balance, or with a customer's saved card (a Stripe PaymentMethod id).</summary>
+public sealed record PaymentChoice(PaymentMethodKind Method, string? PaymentMethodId = null)
+{
+    public static PaymentChoice Balance { get; } = new(PaymentMethodKind.Balance);
+}
+
+/// <summary>The placed order, and whether it was placed earlier by the same request (a replay).</summary>
+public sealed record PlacedOrder(OrderDetails Order, bool Replayed);

@@ -1,0 +1,197 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Common;
+using MerchantPortal.Customers;
+using MerchantPortal.Data;
+using MerchantPortal.Jobs;
+using MerchantPortal.Ledger;
+using MerchantPortal.Monetary;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.Orders;
+
+/// <summary>
+/// Places and cancels orders for the portal and the API alike. An order, its lines, its payment from
+/// the balance, its fulfilment job and its audit entry are written in one transaction: either all of
+/// it happens or none of it. Requests carrying a merchant order id or idempotency key are safe to resend.
+/// </summary>
+public sealed class OrderService(
+    IDbContextFactory<PortalDb> dbs,
+    CustomerService customers,
+    LedgerService ledger,
+    JobQueue jobs,
+    JobSignal jobSignal,
+    OrderQueries queries,
+    AuditTrail audit,
+    OrderChangeNotifier notifier,
+    TimeProvider clock)
+{
+    public async Task<Result<PlacedOrder>> PlaceAsync(PlaceOrder request, Actor actor, CancellationToken ct = default)
+    {
+        if (actor.MerchantId is { } own && own != request.MerchantId)
+        {
+            return OrderErrors.MerchantNotAllowed;
+        }
+
+        if (OrderValidation.ValidateShape(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var fingerprint = RequestFingerprint.Of(request);
+        try
+        {
+            return await TryPlaceAsync(request, actor, fingerprint, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request won a unique key (same merchant order id or idempotency key, or the
+            // same new customer). Looking again finds its order, or the customer it created.
+            return await TryPlaceAsync(request, actor, fingerprint, ct);
+        }
+    }
+
+    public async Task<Result<OrderDetails>> CancelAsync(Guid orderId, string reason, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId && (actor.MerchantId == null || o.MerchantId == actor.MerchantId), ct);
+        if (order is null)
+        {
+            return OrderErrors.NotFound;
+        }
+
+        if (!order.CanCancel)
+        {
+            return OrderErrors.NotCancellable(order.Status.ToString());
+        }
+
+        var message = string.IsNullOrWhiteSpace(reason) ? $"Cancelled by {actor.Name}." : $"Cancelled by {actor.Name}: {reason.Trim()}";
+        order.Cancel(message, clock.GetUtcNow().UtcDateTime);
+        audit.Record(db, actor, AuditActions.OrderCancelled, "order", order.Id.ToString(), $"Cancelled {order.Reference}", order.MerchantId);
+        await db.SaveChangesAsync(ct);
+        notifier.Changed(order.Id);
+        return (await queries.GetAsync(order.Id, actor, ct))!;
+    }
+
+    private async Task<Result<PlacedOrder>> TryPlaceAsync(PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MerchantId, ct);
+        if (merchant is null)
+        {
+            return OrderErrors.MerchantNotFound;
+        }
+
+        if (await FindEarlierAsync(db, request, fingerprint, actor, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var itemIds = request.Lines.Select(l => l.ItemId).Distinct().ToList();
+        var items = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var priced = OrderValidation.PriceLines(request.Lines, items, merchant);
+        if (!priced.Succeeded)
+        {
+            return priced.Error!;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await FindEarlierAsync(db, request, fingerprint, actor, ct) is { } raced)
+        {
+            return raced;
+        }
+
+        var customer = await customers.ResolveAsync(db, merchant.Id, request.Customer, ct);
+        if (!customer.Succeeded)
+        {
+            return customer.Error!;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var order = Order.Create(new NewOrder(
+            Guid.NewGuid(),
+            await Counter.NextAsync(db, Counter.OrderNumbers, ct),
+            merchant.Id,
+            customer.Value.Id,
+            EmptyToNull(request.MerchantOrderId),
+            EmptyToNull(request.IdempotencyKey),
+            fingerprint,
+            request.Source,
+            actor,
+            request.Payment.Method,
+            EmptyToNull(request.Notes),
+            [.. (request.Tags ?? []).Select(t => t.Trim())],
+            request.Metadata ?? new Dictionary<string, string>()), priced.Value, now);
+        db.Orders.Add(order);
+
+        var total = new Money(order.TotalMinor, Currency.Of(order.Currency));
+        var paid = await PayAsync(db, order, total, request.Payment, actor, now, ct);
+        if (paid is not null)
+        {
+            return paid;
+        }
+
+        audit.Record(db, actor, AuditActions.OrderPlaced, "order", order.Id.ToString(),
+            $"Placed {order.Reference} for {total} paid by {request.Payment.Method.ToString().ToLowerInvariant()}", merchant.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        jobSignal.Notify();
+        return new PlacedOrder((await queries.GetAsync(order.Id, actor, ct))!, Replayed: false);
+    }
+
+    /// <summary>Takes the payment inside the order's transaction and queues fulfilment; an error undoes everything.</summary>
+    private async Task<Error?> PayAsync(
+        PortalDb db, Order order, Money total, PaymentChoice payment, Actor actor, DateTime now, CancellationToken ct)
+    {
+        if (payment.Method != PaymentMethodKind.Balance)
+        {
+            return new Error("PAYMENT_METHOD_UNAVAILABLE", "Card payments are not available on this installation yet.", "payment");
+        }
+
+        var debit = await ledger.DebitAsync(db, order.MerchantId, total, LedgerEntryKind.OrderCharge, $"order:{order.Id}",
+            order.Id, $"Order {order.Reference}", actor, ct);
+        if (!debit.Succeeded)
+        {
+            return debit.Error;
+        }
+
+        order.MarkPaid("balance", $"Paid {total} from the merchant balance.", now);
+        jobs.Enqueue(db, JobTypes.FulfilOrder, order.Id.ToString());
+        return null;
+    }
+
+    /// <summary>
+    /// An order placed earlier with the same merchant order id or idempotency key: the same request is
+    /// a replay of it; a different request is a conflict.
+    /// </summary>
+    private async Task<Result<PlacedOrder>?> FindEarlierAsync(
+        PortalDb db, PlaceOrder request, string fingerprint, Actor actor, CancellationToken ct)
+    {
+        var merchantOrderId = EmptyToNull(request.MerchantOrderId);
+        var idempotencyKey = EmptyToNull(request.IdempotencyKey);
+        if (merchantOrderId is null && idempotencyKey is null)
+        {
+            return null;
+        }
+
+        var earlier = await db.Orders.AsNoTracking()
+            .Where(o => o.MerchantId == request.MerchantId
+                && ((merchantOrderId != null && o.MerchantOrderId == merchantOrderId) || (idempotencyKey != null && o.IdempotencyKey == idempotencyKey)))
+            .Select(o => new { o.Id, o.RequestHash, o.MerchantOrderId })
+            .FirstOrDefaultAsync(ct);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (earlier.RequestHash != fingerprint)
+        {
+            return merchantOrderId is not null && earlier.MerchantOrderId == merchantOrderId
+                ? OrderErrors.DuplicateMerchantOrderId
+                : OrderErrors.IdempotencyKeyConflict;
+        }
+
+        return new PlacedOrder((await queries.GetAsync(earlier.Id, actor, ct))!, Replayed: true);
+    }
+
+    private static string? EmptyToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,54 @@
+namespace MerchantPortal.Orders;
+
+/// <summary>Where an order is in its life: awaiting payment → pending → processing → completed | partial | failed; or cancelled.</summary>
+public enum OrderStatus
+{
+    AwaitingPayment,
+    Pending,
+    Processing,
+    Completed,
+    Partial,
+    Failed,
+    Cancelled,
+}
+
+public enum PaymentStatus
+{
+    Unpaid,
+    RequiresAction,
+    Paid,
+    PartiallyRefunded,
+    Refunded,
+    Failed,
+}
+
+public enum FulfillmentStatus
+{
+    Unfulfilled,
+    InProgress,
+    Partial,
+    Fulfilled,
+}
+
+/// <summary>Where an order was placed.</summary>
+public enum OrderSource
+{
+    Dashboard,
+    Api,
+}
+
+/// <summary>How an order is paid.</summary>
+public enum PaymentMethodKind
+{
+    /// <summary>From the merchant's prepaid balance, in the same transaction as the order.</summary>
+    Balance,
+
+    /// <summary>With the customer's card saved in Stripe (a PaymentIntent).</summary>
+    Card,
+}
+
+public static class OrderStatusExtensions
+{
+    public static bool IsTerminal(this OrderStatus status) =>
+        status is OrderStatus.Completed or OrderStatus.Partial or OrderStatus.Failed or OrderStatus.Cancelled;
+}
