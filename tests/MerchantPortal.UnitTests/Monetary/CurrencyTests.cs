@@ -1,6 +1,6 @@
 using MerchantPortal.Monetary;
 
-namespace MerchantPortal.UnitTests.Money;
+namespace MerchantPortal.UnitTests.Monetary;
 
 public sealed class CurrencyTests
 {
