@@ -205,6 +205,15 @@ public sealed class Order : IVersioned
 
     public bool CanCancel => Status is OrderStatus.AwaitingPayment or OrderStatus.Pending;
 
+    /// <summary>Money returned to the payer; the payment status follows the refunded total.</summary>
+    internal void RecordRefund(long amountMinor, string description, DateTime now)
+    {
+        Require(PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded && RefundedMinor + amountMinor <= TotalMinor, "refund");
+        RefundedMinor += amountMinor;
+        PaymentStatus = RefundedMinor == TotalMinor ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        AddEvent(OrderEventTypes.Refunded, description, now);
+    }
+
     internal void Cancel(string reason, DateTime now)
     {
         Require(CanCancel, "cancel");

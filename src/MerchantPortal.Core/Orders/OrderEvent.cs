@@ -35,4 +35,5 @@ public static class OrderEventTypes
     public const string Partial = "order.partial";
     public const string Failed = "order.failed";
     public const string Cancelled = "order.cancelled";
+    public const string Refunded = "order.refunded";
 }

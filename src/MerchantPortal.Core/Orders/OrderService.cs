@@ -50,7 +50,11 @@ public sealed class OrderService(
         }
     }
 
-    public async Task<Result<OrderDetails>> CancelAsync(Guid orderId, string reason, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Cancels an order that is not being fulfilled yet. A balance payment is returned to the balance in
+    /// the same transaction.
+    /// </summary>
+    public async Task<Result<OrderDetails>> CancelAsync(Guid orderId, string? reason, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId && (actor.MerchantId == null || o.MerchantId == actor.MerchantId), ct);
@@ -64,10 +68,35 @@ public sealed class OrderService(
             return OrderErrors.NotCancellable(order.Status.ToString());
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var message = string.IsNullOrWhiteSpace(reason) ? $"Cancelled by {actor.Name}." : $"Cancelled by {actor.Name}: {reason.Trim()}";
-        order.Cancel(message, clock.GetUtcNow().UtcDateTime);
+        order.Cancel(message, now);
+        if (order.PaymentStatus == PaymentStatus.Paid && order.PaymentMethod == PaymentMethodKind.Balance)
+        {
+            var total = new Money(order.TotalMinor, Currency.Of(order.Currency));
+            var credit = await ledger.CreditAsync(db, order.MerchantId, total, LedgerEntryKind.Refund, $"order:{order.Id}:cancel",
+                order.Id, $"Order {order.Reference} cancelled", actor, ct);
+            if (!credit.Succeeded)
+            {
+                return credit.Error!;
+            }
+
+            order.RecordRefund(order.TotalMinor, $"Returned {total} to the merchant balance.", now);
+        }
+
         audit.Record(db, actor, AuditActions.OrderCancelled, "order", order.Id.ToString(), $"Cancelled {order.Reference}", order.MerchantId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Fulfilment started at the same moment; it wins.
+            return OrderErrors.NotCancellable(OrderStatus.Processing.ToString());
+        }
+
+        await tx.CommitAsync(ct);
         notifier.Changed(order.Id);
         return (await queries.GetAsync(order.Id, actor, ct))!;
     }

@@ -272,6 +272,25 @@ public sealed class OrderPlacementTests : IAsyncLifetime
         Assert.Equal("CUSTOMER_PHONE_INVALID", badPhone.Error!.Code);
     }
 
+    [Fact]
+    public async Task Cancelling_a_pending_balance_order_returns_the_money_and_stops_fulfilment()
+    {
+        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
+        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 5);
+        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
+
+        var cancelled = await _orders.CancelAsync(placed.Value.Order.Order.Id, "Wrong item", Merchant(merchant.Id));
+        await _host.DrainJobsAsync();
+
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Value.Order.Status);
+        Assert.Equal(PaymentStatus.Refunded, cancelled.Value.Order.PaymentStatus);
+        Assert.Equal(new Monetary.Money(10_000, Monetary.Currency.Of("USD")), await _host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        var after = await _host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, Merchant(merchant.Id));
+        Assert.Equal(OrderStatus.Cancelled, after!.Order.Status);
+        Assert.Empty(after.CodesByLine);
+        Assert.Equal("ORDER_NOT_CANCELLABLE", (await _orders.CancelAsync(after.Order.Id, null, Merchant(merchant.Id))).Error!.Code);
+    }
+
     private static Dictionary<string, string?> Fields(string? phone, string? network) => new() { ["phone_number"] = phone, ["network"] = network };
 
     private static Actor Merchant(Guid merchantId) => Actor.User("merchant-user", "merchant@test.example", merchantId);

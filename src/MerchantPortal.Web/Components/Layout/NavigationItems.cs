@@ -10,13 +10,28 @@ public sealed record NavigationItem(string Key, string Title, string Href, strin
 public static class NavigationItems
 {
     public const string Overview = "Overview";
+    public const string Commerce = "Commerce";
     public const string Administration = "Administration";
 
     public static IReadOnlyList<NavigationItem> All { get; } =
     [
         new("dashboard", "Dashboard", "/", Icons.Material.Outlined.SpaceDashboard, Policies.SignedIn, Overview,
             "Today's activity at a glance."),
+        new("new-order", "New order", "/orders/new", Icons.Material.Outlined.AddShoppingCart, Policies.PlaceOrders, Commerce,
+            "Place an order for a customer and pay it from the balance."),
+        new("orders", "Orders", "/orders", Icons.Material.Outlined.ReceiptLong, Policies.ViewOrders, Commerce,
+            "Find orders, follow their fulfilment and export them."),
+        new("customers", "Customers", "/customers", Icons.Material.Outlined.People, Policies.ViewCustomers, Commerce,
+            "Customers and their orders."),
+        new("catalog", "Catalog", "/catalog", Icons.Material.Outlined.Inventory2, Policies.ViewCatalog, Commerce,
+            "Keys, top-ups and services, with stock."),
+        new("balance", "Balance", "/balance", Icons.Material.Outlined.AccountBalanceWallet, Policies.ViewBalance, Commerce,
+            "The prepaid balance and every movement of it."),
+        new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,
+            "Merchant accounts, their fees and taxes."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
+        new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,
+            "Who changed what: money, codes, catalog and roles."),
     ];
 }
