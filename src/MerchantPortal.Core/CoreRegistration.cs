@@ -45,6 +45,7 @@ public static class CoreRegistration
 
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditQueries>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<CatalogService>();

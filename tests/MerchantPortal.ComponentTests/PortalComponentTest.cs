@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using MerchantPortal.Identity;
+using MerchantPortal.Web.Components.Layout;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -26,6 +27,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddCascadingAuthenticationState();
         Services.AddScoped<CurrentUser>();
+        Services.AddScoped<BrowserTimeZone>();
     }
 
     /// <summary>

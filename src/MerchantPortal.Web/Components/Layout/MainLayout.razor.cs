@@ -14,6 +14,9 @@ public sealed partial class MainLayout : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private BrowserTimeZone TimeZone { get; set; } = default!;
+
     /// <summary>The remembered choice (<see cref="ThemePreference"/>), or null to follow the operating system.</summary>
     [CascadingParameter(Name = "Theme")]
     private string? Theme { get; set; }
@@ -24,7 +27,17 @@ public sealed partial class MainLayout : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && Theme is null)
+        if (!firstRender)
+        {
+            return;
+        }
+
+        await using (var browser = await JS.InvokeAsync<IJSObjectReference>("import", "./js/browser-time.js"))
+        {
+            TimeZone.Set(await browser.InvokeAsync<string?>("timeZone"));
+        }
+
+        if (Theme is null)
         {
             _isDark = await _themeProvider.GetSystemDarkModeAsync();
             StateHasChanged();
