@@ -49,8 +49,13 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
     }
 
     /// <summary>Finds the merchant's customer by email or phone, or creates one.</summary>
-    public async Task<Result<CustomerSummary>> FindOrCreateAsync(Guid merchantId, CustomerRef reference, CancellationToken ct = default)
+    public async Task<Result<CustomerSummary>> FindOrCreateAsync(Guid merchantId, CustomerRef reference, Actor actor, CancellationToken ct = default)
     {
+        if (actor.MerchantId is { } own && own != merchantId)
+        {
+            return CustomerErrors.MerchantNotAllowed;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var resolved = await ResolveAsync(db, merchantId, reference, ct);
         if (!resolved.Succeeded)
@@ -65,7 +70,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
         catch (DbUpdateException)
         {
             // Created at the same moment elsewhere: the second look finds it.
-            return await FindOrCreateAsync(merchantId, reference, ct);
+            return await FindOrCreateAsync(merchantId, reference, actor, ct);
         }
 
         var customer = resolved.Value;

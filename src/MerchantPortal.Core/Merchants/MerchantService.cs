@@ -56,6 +56,11 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             return MerchantErrors.CurrencyInvalid;
         }
 
+        if (ValidateCharges(request.FeeBasisPoints, request.TaxBasisPoints) is { } invalidCharges)
+        {
+            return invalidCharges;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Merchants.AnyAsync(m => m.Name == name, ct))
         {
@@ -64,6 +69,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var merchant = Merchant.Create(name, currency.Code, now);
+        merchant.SetCharges(request.FeeBasisPoints, request.TaxBasisPoints);
         db.Merchants.Add(merchant);
         db.MerchantBalances.Add(MerchantBalance.Open(merchant.Id, merchant.Currency, now));
         audit.Record(db, actor, AuditActions.MerchantCreated, "merchant", merchant.Id.ToString(),
@@ -78,20 +84,15 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             return MerchantErrors.NameTaken;
         }
 
-        return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency);
+        return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency, merchant.FeeBasisPoints, merchant.TaxBasisPoints);
     }
 
     public async Task<Result<MerchantSummary>> UpdateChargesAsync(
         Guid merchantId, UpdateMerchantCharges request, Actor actor, CancellationToken ct = default)
     {
-        if (request.FeeBasisPoints is < 0 or > 10_000)
+        if (ValidateCharges(request.FeeBasisPoints, request.TaxBasisPoints) is { } invalid)
         {
-            return MerchantErrors.FeeInvalid;
-        }
-
-        if (request.TaxBasisPoints is < 0 or > 10_000)
-        {
-            return MerchantErrors.TaxInvalid;
+            return invalid;
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -107,4 +108,9 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         await db.SaveChangesAsync(ct);
         return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency, merchant.FeeBasisPoints, merchant.TaxBasisPoints);
     }
+
+    private static Error? ValidateCharges(int feeBasisPoints, int taxBasisPoints) =>
+        feeBasisPoints is < 0 or > 10_000 ? MerchantErrors.FeeInvalid
+        : taxBasisPoints is < 0 or > 10_000 ? MerchantErrors.TaxInvalid
+        : null;
 }
