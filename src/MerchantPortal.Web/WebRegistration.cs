@@ -46,6 +46,7 @@ public static class WebRegistration
         });
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoHistory>();
         return builder;
     }
 

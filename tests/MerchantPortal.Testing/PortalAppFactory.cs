@@ -21,6 +21,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public PortalAppFactory()
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+
+        // The demo catalog and users are seeded; a month of order history only slows tests down.
+        Settings["Demo:HistoricalOrders"] = "0";
     }
 
     /// <summary>Extra configuration for this app, applied over the development settings.</summary>

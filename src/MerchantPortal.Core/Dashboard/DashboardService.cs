@@ -45,23 +45,27 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
             .ToList();
 
         var stuckBefore = now - StuckAfter;
-        var attention = await orders
+        var needingAttention = orders
             .Where(o => ((o.Status == OrderStatus.Partial || o.Status == OrderStatus.Failed)
                     && o.PaymentStatus == PaymentStatus.Paid
                     && o.Lines.Any(l => l.Units - l.DeliveredUnits - l.RefundedUnits > 0))
                 || (o.Status == OrderStatus.Processing && o.UpdatedAt < stuckBefore)
-                || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore))
+                || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore));
+        var attentionCount = await needingAttention.CountAsync(ct);
+        var attention = await needingAttention
             .OrderByDescending(o => o.Number)
             .Take(10)
             .Select(o => new AttentionOrder(o.Id, o.Number, o.Status, o.Currency, o.TotalMinor,
                 o.Lines.Sum(l => l.Units - l.DeliveredUnits - l.RefundedUnits), o.ErrorCode, o.CreatedAt))
             .ToListAsync(ct);
 
-        return new DashboardFigures(series[^1], series, attention);
+        return new DashboardFigures(series[^1], series, attention, attentionCount);
     }
 }
 
-public sealed record DashboardFigures(DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention);
+/// <summary>The dashboard: today, the daily series, and the newest orders needing attention out of <see cref="NeedsAttentionCount"/>.</summary>
+public sealed record DashboardFigures(
+    DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention, int NeedsAttentionCount);
 
 /// <summary>One day: orders placed, and revenue (paid totals less refunds) per currency in minor units.</summary>
 public sealed record DailyFigures(DateOnly Day, int Orders, IReadOnlyDictionary<string, long> Revenue);

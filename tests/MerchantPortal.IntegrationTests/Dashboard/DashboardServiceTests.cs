@@ -32,6 +32,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.Equal(2, figures.Today.Orders);
         Assert.Equal(4000, figures.Today.Revenue["USD"]);
         var attention = Assert.Single(figures.NeedsAttention);
+        Assert.Equal(1, figures.NeedsAttentionCount);
         Assert.Equal(OrderStatus.Partial, attention.Status);
         Assert.Equal(1, attention.UndeliveredUnits);
 

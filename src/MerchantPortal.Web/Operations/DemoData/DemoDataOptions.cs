@@ -7,6 +7,9 @@ public sealed class DemoDataOptions
 
     public bool Seed { get; set; }
 
+    /// <summary>How many orders of history to create over the last 30 days on a fresh database.</summary>
+    public int HistoricalOrders { get; set; }
+
     public List<DemoMerchant> Merchants { get; set; } = [];
 
     public List<DemoUser> Users { get; set; } = [];

@@ -1,5 +1,6 @@
 using System.Text;
 using MerchantPortal.Auditing;
+using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
 using Microsoft.AspNetCore.Identity;
@@ -8,14 +9,18 @@ using Microsoft.Extensions.Options;
 namespace MerchantPortal.Web.Operations;
 
 /// <summary>
-/// Fills an empty database with the demo merchants and one user per role, through the same services the
-/// portal uses, and prints the demo sign-ins. Safe to run on every start: existing data is kept.
+/// Fills an empty database with the demo merchants, one user per role, a catalog with stock and a month
+/// of order history, through the same services the portal uses, and prints the demo sign-ins. Safe to
+/// run on every start: what exists is kept.
 /// </summary>
 internal sealed class DemoDataSeeder(
     IOptions<DemoDataOptions> options,
     MerchantService merchants,
     UserAdminService userAdmin,
     UserManager<PortalUser> users,
+    CatalogService catalog,
+    KeyInventoryService inventory,
+    DemoHistory history,
     ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)
@@ -43,7 +48,43 @@ internal sealed class DemoDataSeeder(
             EnsureSucceeded(created.Error, $"demo user {user.Email}");
         }
 
+        await SeedCatalogAsync(ct);
+        var demoMerchants = new List<MerchantSummary>();
+        foreach (var merchant in demo.Merchants)
+        {
+            demoMerchants.Add((await merchants.FindByNameAsync(merchant.Name, ct))!);
+        }
+
+        await history.SeedAsync(demoMerchants, demo.HistoricalOrders, ct);
         PrintSignIns(demo.Users);
+    }
+
+    private async Task SeedCatalogAsync(CancellationToken ct)
+    {
+        if ((await catalog.SearchAsync(new CatalogQuery(IncludeInactive: true, PageSize: 1), ct)).TotalCount > 0)
+        {
+            return;
+        }
+
+        var random = new Random(42);
+        foreach (var (item, codes) in DemoCatalog.Items)
+        {
+            var created = await catalog.CreateAsync(item, Actor.System, ct);
+            EnsureSucceeded(created.Error, $"demo item {item.Sku}");
+            if (codes > 0)
+            {
+                var batch = Enumerable.Range(0, codes).Select(_ => DemoCode(item.Sku, random)).ToList();
+                EnsureSucceeded((await inventory.AddCodesAsync(created.Value.Item.Id, batch, Actor.System, ct)).Error, $"codes for {item.Sku}");
+            }
+        }
+    }
+
+    /// <summary>A code in the shape retailers use, e.g. "7QX2M-PK4R9-ZT8WD".</summary>
+    private static string DemoCode(string sku, Random random)
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var groups = Enumerable.Range(0, 3).Select(_ => new string([.. Enumerable.Range(0, 5).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+        return $"{sku[..Math.Min(4, sku.Length)]}-{string.Join('-', groups)}";
     }
 
     private void PrintSignIns(IEnumerable<DemoDataOptions.DemoUser> demoUsers)
