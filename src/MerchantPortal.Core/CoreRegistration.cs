@@ -9,6 +9,7 @@ using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
+using MerchantPortal.Payments;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,15 @@ public static class CoreRegistration
         services.AddSingleton<OrderChangeNotifier>();
         services.AddSingleton<DashboardService>();
 
+        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.SectionName);
+        services.AddSingleton<StripeClientFactory>();
+        services.AddSingleton<StripeCustomerLink>();
+        services.AddSingleton<CardService>();
+        services.AddSingleton<CardPayments>();
+        services.AddSingleton<PaymentSync>();
+        services.AddSingleton<StripeWebhookProcessor>();
+        services.AddSingleton<PaymentReconciliation>();
+
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
         services.TryAddSingleton<IFulfilmentProvider, SimulatedFulfilmentProvider>();
         services.AddSingleton<FulfilmentService>();
@@ -74,6 +84,7 @@ public static class CoreRegistration
         if (configuration.GetSection(JobOptions.SectionName).Get<JobOptions>()?.RunWorker ?? true)
         {
             services.AddHostedService<JobWorker>();
+            services.AddHostedService<PaymentReconciler>();
         }
     }
 }

@@ -21,4 +21,7 @@ public static class AuditActions
     public const string BalanceDebited = "balance.debited";
     public const string OrderPlaced = "order.placed";
     public const string OrderCancelled = "order.cancelled";
+    public const string CardSaved = "card.saved";
+    public const string CardMadeDefault = "card.made_default";
+    public const string CardRemoved = "card.removed";
 }

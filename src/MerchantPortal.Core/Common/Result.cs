@@ -35,5 +35,8 @@ public sealed class Result<T>
 
     public static implicit operator Result<T>(T value) => new(value, null);
 
+    /// <summary>A success; for values the implicit conversion cannot take (interfaces, nulls).</summary>
+    public static Result<T> From(T value) => new(value, null);
+
     public static implicit operator Result<T>(Error error) => new(default, error);
 }

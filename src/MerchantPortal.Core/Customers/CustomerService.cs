@@ -78,6 +78,28 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
             customer.CreatedAt, 0, customer.StripeCustomerId != null);
     }
 
+    /// <summary>The merchant's existing customer matching the reference (by id, email or phone), without creating one.</summary>
+    internal static async Task<Customer?> FindExistingAsync(PortalDb db, Guid merchantId, CustomerRef reference, CancellationToken ct)
+    {
+        if (reference.CustomerId is { } id)
+        {
+            return await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.MerchantId == merchantId, ct);
+        }
+
+        var normalized = ContactDetails.Normalize(reference);
+        if (!normalized.Succeeded)
+        {
+            return null;
+        }
+
+        var email = normalized.Value.Email?.ToLowerInvariant();
+        var phone = normalized.Value.Phone;
+        return (email is null ? null
+                : await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.NormalizedEmail == email, ct))
+            ?? (phone is null ? null
+                : await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Phone == phone, ct));
+    }
+
     /// <summary>
     /// Resolves the order's customer inside the caller's unit of work: by id (which must belong to the
     /// merchant), else by email, else by phone, else a new customer. The caller saves.

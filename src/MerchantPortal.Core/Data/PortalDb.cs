@@ -7,6 +7,7 @@ using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
+using MerchantPortal.Payments;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
 
     public DbSet<Counter> Counters => Set<Counter>();
+
+    public DbSet<StripeEventReceipt> StripeEventReceipts => Set<StripeEventReceipt>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

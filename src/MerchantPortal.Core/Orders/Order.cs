@@ -57,8 +57,18 @@ public sealed class Order : IVersioned
 
     public PaymentMethodKind PaymentMethod { get; private set; }
 
-    /// <summary>The ledger entry or PaymentIntent that paid the order.</summary>
+    /// <summary>What pays the order: "balance", or the Stripe PaymentIntent id.</summary>
     public string? PaymentReference { get; private set; }
+
+    /// <summary>The saved card (Stripe PaymentMethod) chosen for a card payment.</summary>
+    public string? PaymentMethodId { get; private set; }
+
+    public string? CardBrand { get; private set; }
+
+    public string? CardLast4 { get; private set; }
+
+    /// <summary>Where the payer completes 3-D Secure, while the payment requires action.</summary>
+    public string? PaymentActionUrl { get; private set; }
 
     public OrderStatus Status { get; private set; }
 
@@ -137,8 +147,63 @@ public sealed class Order : IVersioned
         Require(Status == OrderStatus.AwaitingPayment, "mark paid");
         PaymentReference = paymentReference;
         PaymentStatus = PaymentStatus.Paid;
+        PaymentActionUrl = null;
         Status = OrderStatus.Pending;
         AddEvent(OrderEventTypes.PaymentSucceeded, description, now);
+    }
+
+    /// <summary>The saved card the order will be charged to.</summary>
+    internal void ChooseCard(string paymentMethodId)
+    {
+        Require(Status == OrderStatus.AwaitingPayment && PaymentMethod == PaymentMethodKind.Card, "choose a card");
+        PaymentMethodId = paymentMethodId;
+    }
+
+    /// <summary>A card payment was started with this PaymentIntent and card.</summary>
+    internal void RecordCardPayment(string paymentIntentId, string paymentMethodId, string? brand, string? last4)
+    {
+        Require(Status == OrderStatus.AwaitingPayment, "record a card payment");
+        PaymentReference = paymentIntentId;
+        PaymentMethodId = paymentMethodId;
+        CardBrand = brand ?? CardBrand;
+        CardLast4 = last4 ?? CardLast4;
+    }
+
+    /// <summary>The card needs 3-D Secure: the payer must complete it at <paramref name="actionUrl"/>.</summary>
+    internal void RequirePaymentAction(string? actionUrl, DateTime now)
+    {
+        Require(Status == OrderStatus.AwaitingPayment, "require payment action");
+        if (PaymentStatus == PaymentStatus.RequiresAction && PaymentActionUrl == actionUrl)
+        {
+            return;
+        }
+
+        PaymentStatus = PaymentStatus.RequiresAction;
+        PaymentActionUrl = actionUrl;
+        AddEvent(OrderEventTypes.PaymentRequiresAction, "The card issuer asks for 3-D Secure authentication.", now);
+    }
+
+    /// <summary>The payment failed: the order ends failed and nothing is delivered.</summary>
+    internal void FailPayment(string code, string message, DateTime now)
+    {
+        Require(Status == OrderStatus.AwaitingPayment, "fail the payment");
+        PaymentStatus = PaymentStatus.Failed;
+        PaymentActionUrl = null;
+        Status = OrderStatus.Failed;
+        ErrorCode = code;
+        ErrorMessage = message;
+        CompletedAt = now;
+        AddEvent(OrderEventTypes.PaymentFailed, message, now);
+    }
+
+    /// <summary>Adds a Stripe event to the timeline, once per event id.</summary>
+    internal void RecordStripeEvent(string eventId, string eventType, DateTime now)
+    {
+        var message = $"Stripe sent {eventType} ({eventId}).";
+        if (_events.All(e => e.Message != message))
+        {
+            AddEvent(OrderEventTypes.StripeEvent, message, now);
+        }
     }
 
     internal void StartFulfilment(DateTime now)

@@ -36,4 +36,5 @@ public static class OrderEventTypes
     public const string Failed = "order.failed";
     public const string Cancelled = "order.cancelled";
     public const string Refunded = "order.refunded";
+    public const string StripeEvent = "stripe.event";
 }

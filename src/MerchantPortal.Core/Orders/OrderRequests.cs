@@ -25,9 +25,15 @@ public sealed record PlaceOrder(
 /// </summary>
 public sealed record PlaceOrderLine(long ItemId, decimal? Quantity, IReadOnlyDictionary<string, string?>? Fields = null);
 
-/// <summary>How to pay: from the merchant's balance, or with a customer's saved card (a Stripe PaymentMethod id).</summary>
-public sealed record PaymentChoice(PaymentMethodKind Method, string? PaymentMethodId = null)
+/// <summary>
+/// How to pay: from the merchant's balance, or with a customer's saved card (a Stripe PaymentMethod id).
+/// <see cref="ReturnUrl"/> is where the payer comes back after 3-D Secure; <c>{order_id}</c> in it is
+/// replaced by the new order's id.
+/// </summary>
+public sealed record PaymentChoice(PaymentMethodKind Method, string? PaymentMethodId = null, string? ReturnUrl = null)
 {
+    public const string OrderIdToken = "{order_id}";
+
     public static PaymentChoice Balance { get; } = new(PaymentMethodKind.Balance);
 }
 

@@ -5,6 +5,7 @@ using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
 using MerchantPortal.Monetary;
+using MerchantPortal.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Orders;
@@ -23,6 +24,8 @@ public sealed class OrderService(
     OrderQueries queries,
     AuditTrail audit,
     OrderChangeNotifier notifier,
+    CardPayments cardPayments,
+    PaymentSync paymentSync,
     TimeProvider clock)
 {
     public async Task<Result<PlacedOrder>> PlaceAsync(PlaceOrder request, Actor actor, CancellationToken ct = default)
@@ -123,6 +126,16 @@ public sealed class OrderService(
             return priced.Error!;
         }
 
+        if (request.Payment.Method == PaymentMethodKind.Card)
+        {
+            // The card must be saved for an existing customer before anything is written.
+            var payer = await CustomerService.FindExistingAsync(db, merchant.Id, request.Customer, ct);
+            if (await cardPayments.CheckCardAsync(payer?.StripeCustomerId, request.Payment.PaymentMethodId!, ct) is { } cardError)
+            {
+                return cardError;
+            }
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await FindEarlierAsync(db, request, fingerprint, actor, ct) is { } raced)
         {
@@ -163,17 +176,49 @@ public sealed class OrderService(
             $"Placed {order.Reference} for {total} paid by {request.Payment.Method.ToString().ToLowerInvariant()}", merchant.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (request.Payment.Method == PaymentMethodKind.Card)
+        {
+            return await ChargeCardAsync(order.Id, request.Payment, actor, replayed: false, ct);
+        }
+
         jobSignal.Notify();
         return new PlacedOrder((await queries.GetAsync(order.Id, actor, ct))!, Replayed: false);
+    }
+
+    /// <summary>
+    /// Charges a card order that is awaiting payment. Outside any transaction: the order already exists,
+    /// so if Stripe cannot be reached the order simply stays unpaid and the same request can be sent again.
+    /// </summary>
+    private async Task<Result<PlacedOrder>> ChargeCardAsync(Guid orderId, PaymentChoice payment, Actor actor, bool replayed, CancellationToken ct)
+    {
+        Order order;
+        string? stripeCustomerId;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
+            stripeCustomerId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.StripeCustomerId).SingleAsync(ct);
+        }
+
+        var returnUrl = payment.ReturnUrl?.Replace(PaymentChoice.OrderIdToken, orderId.ToString(), StringComparison.Ordinal);
+        var charged = await cardPayments.ChargeAsync(order, stripeCustomerId!, returnUrl, ct);
+        if (!charged.Succeeded)
+        {
+            return charged.Error!;
+        }
+
+        await paymentSync.ApplyAsync(orderId, charged.Value.Intent, charged.Value.Card, ct);
+        return new PlacedOrder((await queries.GetAsync(orderId, actor, ct))!, replayed);
     }
 
     /// <summary>Takes the payment inside the order's transaction and queues fulfilment; an error undoes everything.</summary>
     private async Task<Error?> PayAsync(
         PortalDb db, Order order, Money total, PaymentChoice payment, Actor actor, DateTime now, CancellationToken ct)
     {
-        if (payment.Method != PaymentMethodKind.Balance)
+        if (payment.Method == PaymentMethodKind.Card)
         {
-            return new Error("PAYMENT_METHOD_UNAVAILABLE", "Card payments are not available on this installation yet.", "payment");
+            // Charged once the order is committed (see ChargeCardAsync): a network call never runs inside the transaction.
+            order.ChooseCard(payment.PaymentMethodId!);
+            return null;
         }
 
         var debit = await ledger.DebitAsync(db, order.MerchantId, total, LedgerEntryKind.OrderCharge, $"order:{order.Id}",
@@ -205,7 +250,7 @@ public sealed class OrderService(
         var earlier = await db.Orders.AsNoTracking()
             .Where(o => o.MerchantId == request.MerchantId
                 && ((merchantOrderId != null && o.MerchantOrderId == merchantOrderId) || (idempotencyKey != null && o.IdempotencyKey == idempotencyKey)))
-            .Select(o => new { o.Id, o.RequestHash, o.MerchantOrderId })
+            .Select(o => new { o.Id, o.RequestHash, o.MerchantOrderId, o.PaymentMethod, o.Status, o.PaymentReference })
             .FirstOrDefaultAsync(ct);
         if (earlier is null)
         {
@@ -217,6 +262,12 @@ public sealed class OrderService(
             return merchantOrderId is not null && earlier.MerchantOrderId == merchantOrderId
                 ? OrderErrors.DuplicateMerchantOrderId
                 : OrderErrors.IdempotencyKeyConflict;
+        }
+
+        // A card order whose payment never reached Stripe is charged now, under the same idempotency key.
+        if (earlier is { PaymentMethod: PaymentMethodKind.Card, Status: OrderStatus.AwaitingPayment, PaymentReference: null })
+        {
+            return await ChargeCardAsync(earlier.Id, request.Payment, actor, replayed: true, ct);
         }
 
         return new PlacedOrder((await queries.GetAsync(earlier.Id, actor, ct))!, Replayed: true);

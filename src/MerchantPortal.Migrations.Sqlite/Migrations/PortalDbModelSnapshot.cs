@@ -557,6 +557,14 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -627,9 +635,17 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PaymentActionUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaymentMethod")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentReference")
@@ -689,6 +705,8 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PaymentReference");
 
                     b.HasIndex("MerchantId", "CreatedAt");
 
@@ -816,6 +834,27 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("MerchantPortal.Payments.StripeEventReceipt", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEventReceipts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

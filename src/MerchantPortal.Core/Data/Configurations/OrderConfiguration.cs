@@ -23,6 +23,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Currency).HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
         order.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.PaymentReference).HasMaxLength(255);
+        order.Property(o => o.PaymentMethodId).HasMaxLength(255);
+        order.Property(o => o.CardBrand).HasMaxLength(30);
+        order.Property(o => o.CardLast4).HasMaxLength(4);
+        order.Property(o => o.PaymentActionUrl).HasMaxLength(2000);
+        order.HasIndex(o => o.PaymentReference);
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.PaymentStatus).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.FulfillmentStatus).HasConversion<string>().HasMaxLength(20);

@@ -1,0 +1,29 @@
+using MerchantPortal.Common;
+
+namespace MerchantPortal.Payments;
+
+/// <summary>The expected failures of card handling and card payments.</summary>
+public static class PaymentErrors
+{
+    public static Error NotConfigured { get; } =
+        new("CARD_PAYMENTS_NOT_CONFIGURED", "Card payments are not configured on this installation.", "payment");
+
+    public static Error StripeUnavailable { get; } = new("PAYMENT_PROVIDER_UNAVAILABLE",
+        "We could not reach Stripe, so nothing was charged. Please try again in a moment.", "payment");
+
+    public static Error CardNotFound { get; } =
+        new("CARD_NOT_FOUND", "That card is not saved for this customer.", "payment.payment_method_id");
+
+    public static Error NoSavedCards { get; } =
+        new("NO_SAVED_CARDS", "This customer has no saved card yet. Add one under Payment methods first.", "payment.payment_method_id");
+
+    public static Error SetupNotCompleted { get; } =
+        new("CARD_SETUP_INCOMPLETE", "The card was not saved: the card form was not completed.", "setup_intent");
+
+    public static Error CustomerNotFound { get; } = new("CUSTOMER_NOT_FOUND", "That customer does not exist.", "customer_id");
+
+    public static Error SignatureInvalid { get; } =
+        new("WEBHOOK_SIGNATURE_INVALID", "The Stripe-Signature header does not match this payload, or it is too old.");
+
+    public static Error Declined(string message) => new(Orders.OrderErrorCodes.PaymentDeclined, message, "payment");
+}

@@ -1,0 +1,20 @@
+using Stripe;
+
+namespace MerchantPortal.Payments;
+
+/// <summary>Tells Stripe's own failures (unreachable, 5xx, rate limited) from answers about the request.</summary>
+internal static class StripeFailures
+{
+    /// <summary>True when Stripe did not give a definite answer, so the call is safe to retry with the same idempotency key.</summary>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        StripeException stripe => (int)stripe.HttpStatusCode >= 500 || (int)stripe.HttpStatusCode == 429
+            || stripe.StripeError?.Type is "api_error" or "api_connection_error",
+        HttpRequestException => true,
+        TaskCanceledException => true,
+        _ => false,
+    };
+
+    /// <summary>A card error: declined, expired, incorrect details, authentication needed.</summary>
+    public static bool IsCardError(StripeException exception) => exception.StripeError?.Type == "card_error";
+}
