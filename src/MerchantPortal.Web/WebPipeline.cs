@@ -1,5 +1,6 @@
 using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Web.Features.Payments;
 using MerchantPortal.Web.Operations;
 using MerchantPortal.Web.Security;
 
@@ -33,6 +34,7 @@ public static class WebPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapPortalHealthChecks();
+        app.MapStripeWebhook();
         return app;
     }
 }

@@ -4,7 +4,7 @@ namespace MerchantPortal.Customers;
 public sealed record CustomerRef(Guid? CustomerId = null, string? Email = null, string? Phone = null, string? Name = null);
 
 /// <summary>Filters for the customers list.</summary>
-public sealed record CustomerQuery(Guid? MerchantId, string? Search = null, int Page = 0, int PageSize = 25);
+public sealed record CustomerQuery(Guid? MerchantId, string? Search = null, int Page = 0, int PageSize = 25, bool WithSavedCardsOnly = false);
 
 /// <summary>A customer as lists and forms show it.</summary>
 public sealed record CustomerSummary(

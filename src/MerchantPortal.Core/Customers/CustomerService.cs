@@ -17,6 +17,11 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
             customers = customers.Where(c => c.MerchantId == merchantId);
         }
 
+        if (query.WithSavedCardsOnly)
+        {
+            customers = customers.Where(c => c.StripeCustomerId != null);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Like.Contains(query.Search);

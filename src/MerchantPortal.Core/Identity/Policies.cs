@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Place orders (for one's own merchant, or any merchant for admins).</summary>
     public const string PlaceOrders = nameof(PlaceOrders);
 
+    /// <summary>Save customers' cards, make one the default, remove them.</summary>
+    public const string ManagePaymentMethods = nameof(ManagePaymentMethods);
+
     /// <summary>See orders, their lines and timelines; export them.</summary>
     public const string ViewOrders = nameof(ViewOrders);
 
@@ -46,6 +49,7 @@ public static class Policies
         [ViewCatalog] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ManageCatalog] = [Roles.Admin],
         [PlaceOrders] = [Roles.Merchant, Roles.Admin],
+        [ManagePaymentMethods] = [Roles.Merchant, Roles.Admin],
         [ViewOrders] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewCustomers] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewBalance] = [Roles.Merchant, Roles.Admin],

@@ -8,9 +8,9 @@ public sealed class NavMenuTests : PortalComponentTest
 {
     public static TheoryData<string, string[]> ExpectedNavigation() => new()
     {
-        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "catalog", "balance"] },
+        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance"] },
         { Roles.Support, ["dashboard", "orders", "customers", "catalog"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "catalog", "balance", "merchants", "users", "audit"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "merchants", "users", "audit"] },
     };
 
     [Theory]

@@ -23,6 +23,8 @@ public static class NavigationItems
             "Find orders, follow their fulfilment and export them."),
         new("customers", "Customers", "/customers", Icons.Material.Outlined.People, Policies.ViewCustomers, Commerce,
             "Customers and their orders."),
+        new("payment-methods", "Payment methods", "/payment-methods", Icons.Material.Outlined.CreditCard, Policies.ManagePaymentMethods, Commerce,
+            "Customers' saved cards: add, make default, remove."),
         new("catalog", "Catalog", "/catalog", Icons.Material.Outlined.Inventory2, Policies.ViewCatalog, Commerce,
             "Keys, top-ups and services, with stock."),
         new("balance", "Balance", "/balance", Icons.Material.Outlined.AccountBalanceWallet, Policies.ViewBalance, Commerce,
