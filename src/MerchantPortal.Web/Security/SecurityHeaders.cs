@@ -2,10 +2,12 @@ namespace MerchantPortal.Web.Security;
 
 internal static class SecurityHeaders
 {
-    // Blazor Server needs its WebSocket; MudBlazor sets inline styles. Everything else comes from this origin.
+    // Blazor Server needs its WebSocket; MudBlazor sets inline styles; Stripe Elements (real keys only) loads
+    // from js.stripe.com and frames Stripe's pages. Everything else comes from this origin.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-        "connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "default-src 'self'; img-src 'self' data: https://*.stripe.com; style-src 'self' 'unsafe-inline'; " +
+        "script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; " +
+        "connect-src 'self' ws: wss: https://api.stripe.com; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
