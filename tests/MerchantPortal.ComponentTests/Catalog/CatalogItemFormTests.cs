@@ -144,6 +144,24 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
         Assert.Equal(("phone_number", "Phone number", @"\+\d{8,15}"), (field.Key, field.Label, field.Pattern));
     }
 
+    [Fact]
+    public async Task Editing_shows_the_saved_amounts_in_major_units_and_saves_changes()
+    {
+        var existing = await _core.Catalog.KeyItemAsync(unitPriceMinor: 1_250, maxQuantity: 20);
+        var form = Render<CatalogItemForm>(p => p.Add(x => x.Existing, existing));
+        Assert.Equal("12.50", form.Find("[data-testid='item-unit-price']").GetAttribute("value"));
+        Assert.Equal("20", form.Find("[data-testid='item-max-quantity']").GetAttribute("value"));
+
+        form.Find("[data-testid='item-unit-price']").Change("13.75");
+        form.Find("[data-testid='item-tax']").Change("20");
+        form.Find("[data-testid='item-save']").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        form.WaitForAssertion(() => Assert.EndsWith($"/catalog/{existing.Id}", navigation.Uri, StringComparison.Ordinal));
+        var saved = (await Catalog.GetAsync(existing.Id))!.Item;
+        Assert.Equal((1_375L, 20, (int?)2_000), (saved.UnitPriceMinor, saved.MaxQuantity, saved.TaxBasisPoints));
+    }
+
     private static void FillKeyBasics(IRenderedComponent<CatalogItemForm> form, string sku)
     {
         form.Find("[data-testid='item-sku']").Change(sku);

@@ -60,6 +60,23 @@ public sealed class UploadCodesDialogTests : PortalComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_CSV_file_is_read_and_the_codes_in_its_first_column_are_added()
+    {
+        var (provider, _) = await ShowAsync();
+
+        provider.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromText("code,batch\nCSV-0001,A\n\"CSV-0002\",A\nCSV-0001,B\n", "codes.csv"));
+        provider.WaitForAssertion(() => Assert.Contains("3 codes found", provider.Find("[data-testid='upload-codes-file-chosen']").TextContent,
+            StringComparison.Ordinal));
+        Assert.Empty(provider.FindAll("[data-testid='upload-codes-text']"));
+        provider.Find("[data-testid='upload-codes-submit']").Click();
+
+        provider.WaitForAssertion(() => Assert.Equal("2 added", Text(provider, "upload-added")));
+        Assert.Equal("1 duplicate in this upload", Text(provider, "upload-duplicates"));
+        Assert.Equal(2, (await _core.Get<CatalogService>().GetAsync(_item.Id))!.Stock);
+    }
+
+    [Fact]
     public async Task Uploading_nothing_shows_the_error_at_the_codes_box()
     {
         var (provider, _) = await ShowAsync();

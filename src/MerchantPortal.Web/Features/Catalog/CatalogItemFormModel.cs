@@ -50,8 +50,9 @@ public sealed class CatalogItemFormModel
 
     public static CatalogItemFormModel From(CatalogItem item)
     {
-        var currency = Monetary.Currency.Of(item.Currency);
-        decimal Major(long minor) => new Money(minor, currency).ToMajor();
+        // One minor unit with the currency's scale (0.01 for USD), so 1250 shows as 12.50 rather than 12.5.
+        var minorUnit = new decimal(1, 0, 0, false, (byte)Monetary.Currency.Of(item.Currency).Exponent);
+        decimal Major(long minor) => minor * minorUnit;
         return new CatalogItemFormModel
         {
             Sku = item.Sku,
