@@ -28,7 +28,10 @@ public sealed record CatalogQuery(
     int Page = 0,
     int PageSize = 25);
 
-/// <summary>A catalog item as lists show it, with its stock of unsold codes (keys only).</summary>
+/// <summary>
+/// A catalog item as lists show it, with its stock of unsold codes (keys only) and, for top-ups, the
+/// rate charged per unit of face value in basis points.
+/// </summary>
 public sealed record CatalogItemSummary(
     long Id,
     string Sku,
@@ -39,7 +42,8 @@ public sealed record CatalogItemSummary(
     long UnitPriceMinor,
     long MinAmountMinor,
     long MaxAmountMinor,
-    int? Stock);
+    int? Stock,
+    long RateBasisPoints);
 
 /// <summary>Everything about one item, for its detail page, the new-order form and the API.</summary>
 public sealed record CatalogItemDetails(CatalogItem Item, int? Stock, int DeliveredCodes);

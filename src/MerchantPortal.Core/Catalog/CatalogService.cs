@@ -42,7 +42,8 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
             .Skip(query.Page * query.PageSize).Take(query.PageSize)
             .Select(i => new CatalogItemSummary(i.Id, i.Sku, i.Name, i.Type, i.Currency, i.IsActive, i.UnitPriceMinor,
                 i.MinAmountMinor, i.MaxAmountMinor,
-                i.Type == ProductType.Key ? db.KeyCodes.Count(c => c.ItemId == i.Id && c.Status == KeyCodeStatus.Available) : null))
+                i.Type == ProductType.Key ? db.KeyCodes.Count(c => c.ItemId == i.Id && c.Status == KeyCodeStatus.Available) : null,
+                i.RateBasisPoints))
             .ToListAsync(ct);
         return new Page<CatalogItemSummary>(rows, total);
     }
