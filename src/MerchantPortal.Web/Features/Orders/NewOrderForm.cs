@@ -1,0 +1,249 @@
+using MerchantPortal.Catalog;
+using MerchantPortal.Common;
+using MerchantPortal.Customers;
+using MerchantPortal.Merchants;
+using MerchantPortal.Monetary;
+using MerchantPortal.Orders;
+
+namespace MerchantPortal.Web.Features.Orders;
+
+/// <summary>Whether the order is for a customer the merchant already has, or one entered on the form.</summary>
+public enum CustomerMode
+{
+    Existing,
+    New,
+}
+
+/// <summary>
+/// The new-order form: merchant, customer, lines, references and the live price. It builds the
+/// <see cref="PlaceOrder"/> request — with one idempotency key for the form's whole life, so sending it
+/// twice places one order — and places the service's errors next to the inputs they name.
+/// </summary>
+public sealed class NewOrderForm
+{
+    private static readonly string[] TopLevelInputs =
+    [
+        NewOrderErrorPaths.Lines, NewOrderErrorPaths.Customer, NewOrderErrorPaths.CustomerId, NewOrderErrorPaths.Payment,
+        NewOrderErrorPaths.MerchantOrderId, NewOrderErrorPaths.Notes,
+    ];
+
+    private static readonly string[] NewCustomerInputs =
+        [NewOrderErrorPaths.CustomerName, NewOrderErrorPaths.CustomerEmail, NewOrderErrorPaths.CustomerPhone];
+
+    private readonly List<NewOrderLine> _lines = [];
+    private readonly Dictionary<string, string> _errors = [];
+    private int _nextLineId;
+    private CustomerSummary? _customer;
+
+    /// <summary>Sent with every submission of this form, so a double click or a resubmit returns the first order.</summary>
+    public string IdempotencyKey { get; } = Guid.NewGuid().ToString();
+
+    /// <summary>True for merchant users, whose merchant is their own; admins choose one.</summary>
+    public bool MerchantIsFixed { get; set; }
+
+    public MerchantSummary? Merchant { get; private set; }
+
+    /// <summary>The merchant's available balance, which pays the order.</summary>
+    public Money? Balance { get; private set; }
+
+    public CustomerMode CustomerMode { get; private set; } = CustomerMode.Existing;
+
+    /// <summary>The chosen existing customer; choosing one clears the error asking for it.</summary>
+    public CustomerSummary? Customer
+    {
+        get => _customer;
+        set
+        {
+            _customer = value;
+            _errors.Remove(NewOrderErrorPaths.Customer);
+            _errors.Remove(NewOrderErrorPaths.CustomerId);
+        }
+    }
+
+    public string? CustomerName { get; set; }
+
+    public string? CustomerEmail { get; set; }
+
+    public string? CustomerPhone { get; set; }
+
+    public string? MerchantOrderId { get; set; }
+
+    public string? Notes { get; set; }
+
+    public IReadOnlyList<NewOrderLine> Lines => _lines;
+
+    /// <summary>An error that belongs to no input on the form; shown above the submit button.</summary>
+    public string? GeneralError { get; private set; }
+
+    public Currency? Currency => Merchant is null ? null : Monetary.Currency.Of(Merchant.Currency);
+
+    /// <summary>Chooses the merchant; lines and customer of another merchant are cleared.</summary>
+    public void SetMerchant(MerchantSummary merchant, Money? balance)
+    {
+        if (Merchant?.Id != merchant.Id)
+        {
+            _lines.Clear();
+            Customer = null;
+        }
+
+        Merchant = merchant;
+        Balance = balance;
+        _errors.Remove(NewOrderErrorPaths.Merchant);
+    }
+
+    public void ClearMerchant()
+    {
+        Merchant = null;
+        Balance = null;
+        _lines.Clear();
+        Customer = null;
+    }
+
+    /// <summary>Switches between an existing and a new customer; errors about the customer no longer apply.</summary>
+    public void SwitchCustomerMode(CustomerMode mode)
+    {
+        CustomerMode = mode;
+        _errors.Remove(NewOrderErrorPaths.Customer);
+        _errors.Remove(NewOrderErrorPaths.CustomerId);
+        foreach (var input in NewCustomerInputs)
+        {
+            _errors.Remove(input);
+        }
+    }
+
+    public NewOrderLine AddLine(CatalogItem item, int? stock)
+    {
+        var line = new NewOrderLine(++_nextLineId, item, stock);
+        _lines.Add(line);
+        _errors.Remove(NewOrderErrorPaths.Lines);
+        return line;
+    }
+
+    public void RemoveLine(NewOrderLine line) => _lines.Remove(line);
+
+    /// <summary>Each line with its price (null while incomplete) and the totals of the priced lines.</summary>
+    public PriceBreakdown Breakdown()
+    {
+        var currency = Currency;
+        if (Merchant is null || currency is null)
+        {
+            return PriceBreakdown.Empty;
+        }
+
+        var lines = _lines.Select(l => new PricedFormLine(l, l.Price(Merchant.FeeBasisPoints, Merchant.TaxBasisPoints))).ToList();
+        var priced = lines.Where(l => l.Price is not null).Select(l => l.Price!).ToList();
+        return new PriceBreakdown(
+            lines,
+            new Money(priced.Sum(p => p.SubtotalMinor), currency),
+            new Money(priced.Sum(p => p.FeeMinor), currency),
+            new Money(priced.Sum(p => p.TaxMinor), currency),
+            new Money(priced.Sum(p => p.TotalMinor), currency));
+    }
+
+    /// <summary>True when the total is more than the available balance.</summary>
+    public bool ExceedsBalance => Balance is { } balance && Breakdown().Total is { } total && total.Minor > balance.Minor;
+
+    /// <summary>
+    /// Catches what is obviously missing before asking the service: a merchant, a line, a customer, a key
+    /// quantity. Everything else is the service's to judge. Returns false and shows the errors if any.
+    /// </summary>
+    public bool CheckComplete()
+    {
+        ClearErrors();
+        var problems = new List<Error>();
+        if (Merchant is null)
+        {
+            problems.Add(new Error("MERCHANT_REQUIRED", "Choose the merchant to place the order for.", NewOrderErrorPaths.Merchant));
+        }
+
+        if (CustomerMode == CustomerMode.Existing && Customer is null)
+        {
+            problems.Add(new Error("CUSTOMER_REQUIRED", "Choose a customer, or add a new one.", NewOrderErrorPaths.Customer));
+        }
+        else if (CustomerMode == CustomerMode.New && string.IsNullOrWhiteSpace(CustomerEmail) && string.IsNullOrWhiteSpace(CustomerPhone))
+        {
+            problems.Add(new Error("CUSTOMER_REQUIRED", "Give an email address or a phone number.", NewOrderErrorPaths.Customer));
+        }
+
+        if (_lines.Count == 0)
+        {
+            problems.Add(new Error("LINES_REQUIRED", "Add at least one item to the order.", NewOrderErrorPaths.Lines));
+        }
+
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            if (_lines[i].Item.Type == ProductType.Key && _lines[i].Quantity is null)
+            {
+                problems.Add(new Error("QUANTITY_REQUIRED", "Enter how many.", $"lines[{i}].{NewOrderErrorPaths.Quantity}"));
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            Show(problem);
+        }
+
+        return problems.Count == 0;
+    }
+
+    public PlaceOrder ToRequest() => new(
+        Merchant?.Id ?? throw new InvalidOperationException("Choose a merchant before placing the order."),
+        CustomerMode == CustomerMode.Existing
+            ? new CustomerRef(CustomerId: Customer?.Id)
+            : new CustomerRef(Email: Blank(CustomerEmail), Phone: Blank(CustomerPhone), Name: Blank(CustomerName)),
+        [.. _lines.Select(l => l.ToRequest())],
+        PaymentChoice.Balance,
+        OrderSource.Dashboard,
+        Blank(MerchantOrderId),
+        IdempotencyKey,
+        Blank(Notes));
+
+    /// <summary>The error shown at a top-level input (<see cref="NewOrderErrorPaths"/>).</summary>
+    public string? ErrorFor(string path) => _errors.GetValueOrDefault(path);
+
+    public void ClearErrors()
+    {
+        _errors.Clear();
+        GeneralError = null;
+        foreach (var line in _lines)
+        {
+            line.ClearErrors();
+        }
+    }
+
+    /// <summary>Shows an error next to the input its field path names, or as the general error if no input on the form matches.</summary>
+    public void Show(Error error)
+    {
+        var path = error.Field ?? "";
+        if (NewOrderErrorPaths.TryParseLine(path, out var index, out var input) && index < _lines.Count && IsLineInput(_lines[index], input))
+        {
+            _lines[index].SetError(input, error.Message);
+        }
+        else if (TopLevelInputs.Contains(path)
+            || (path == NewOrderErrorPaths.Merchant && !MerchantIsFixed)
+            || (CustomerMode == CustomerMode.New && NewCustomerInputs.Contains(path)))
+        {
+            _errors[path] = error.Message;
+        }
+        else
+        {
+            GeneralError = error.Message;
+        }
+    }
+
+    private static bool IsLineInput(NewOrderLine line, string input) =>
+        input == NewOrderErrorPaths.Item
+        || (input == NewOrderErrorPaths.Quantity && line.Item.Type != ProductType.Service)
+        || line.Item.Fields.Any(f => NewOrderErrorPaths.Field(f.Key) == input);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>A form line and its price, or null while its quantity or amount is incomplete.</summary>
+public sealed record PricedFormLine(NewOrderLine Line, LinePrice? Price);
+
+/// <summary>The live price of the form: every line, and the totals of the lines that can be priced.</summary>
+public sealed record PriceBreakdown(IReadOnlyList<PricedFormLine> Lines, Money? Subtotal, Money? Fees, Money? Taxes, Money? Total)
+{
+    public static PriceBreakdown Empty { get; } = new([], null, null, null, null);
+}

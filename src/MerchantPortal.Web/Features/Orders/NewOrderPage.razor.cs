@@ -1,0 +1,166 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Catalog;
+using MerchantPortal.Ledger;
+using MerchantPortal.Merchants;
+using MerchantPortal.Monetary;
+using MerchantPortal.Orders;
+using MerchantPortal.Web.Components.Shared;
+using MerchantPortal.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace MerchantPortal.Web.Features.Orders;
+
+public sealed partial class NewOrderPage
+{
+    private readonly NewOrderForm _form = new();
+    private MudAutocomplete<CatalogItemSummary> _itemPicker = default!;
+    private CatalogItemSummary? _pickedItem;
+    private Actor _actor = default!;
+    private bool _submitting;
+    private int _merchantPickerVersion;
+
+    [Inject]
+    private OrderService Orders { get; set; } = default!;
+
+    [Inject]
+    private CatalogService Catalog { get; set; } = default!;
+
+    [Inject]
+    private MerchantService Merchants { get; set; } = default!;
+
+    [Inject]
+    private LedgerService Ledger { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private string ItemSearchPlaceholder => _form.Merchant is null
+        ? "Choose a merchant first"
+        : $"Search {_form.Merchant.Currency} items by name or SKU";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = await CurrentUser.GetActorAsync();
+        _form.MerchantIsFixed = _actor.MerchantId is not null;
+        if (_actor.MerchantId is { } own)
+        {
+            await SelectMerchantAsync(own);
+        }
+    }
+
+    private async Task OnMerchantChangedAsync(Guid? merchantId)
+    {
+        if (merchantId == _form.Merchant?.Id)
+        {
+            return;
+        }
+
+        if (_form.Lines.Count > 0 || _form.Customer is not null)
+        {
+            var confirmed = await Dialogs.ConfirmAsync("Switch merchant?",
+                "The customer and items chosen so far belong to the current merchant and are removed.", "Switch merchant");
+            if (!confirmed)
+            {
+                // The picker already shows the new choice; a fresh one shows the merchant kept.
+                _merchantPickerVersion++;
+                return;
+            }
+        }
+
+        if (merchantId is { } id)
+        {
+            await SelectMerchantAsync(id);
+        }
+        else
+        {
+            _form.ClearMerchant();
+        }
+    }
+
+    private async Task SelectMerchantAsync(Guid merchantId)
+    {
+        var merchant = await Merchants.FindAsync(merchantId);
+        if (merchant is null)
+        {
+            _form.Show(OrderErrors.MerchantNotFound);
+            return;
+        }
+
+        _form.SetMerchant(merchant, await Ledger.GetBalanceAsync(merchantId));
+    }
+
+    private async Task<IEnumerable<CatalogItemSummary>> SearchItemsAsync(string? text, CancellationToken ct)
+    {
+        if (_form.Merchant is not { } merchant)
+        {
+            return [];
+        }
+
+        var page = await Catalog.SearchAsync(new CatalogQuery(text, Currency: merchant.Currency, PageSize: 20), ct);
+        return page.Items;
+    }
+
+    private async Task AddItemAsync(CatalogItemSummary? picked)
+    {
+        if (picked is null)
+        {
+            return;
+        }
+
+        var details = await Catalog.GetAsync(picked.Id);
+        if (details is null || !details.Item.IsActive)
+        {
+            Snackbar.Add($"{picked.Name} is no longer sold.", Severity.Warning);
+        }
+        else
+        {
+            _form.AddLine(details.Item, details.Stock);
+        }
+
+        // Ready for the next item.
+        _pickedItem = null;
+        await _itemPicker.ClearAsync();
+    }
+
+    private void RemoveLine(NewOrderLine line) => _form.RemoveLine(line);
+
+    private async Task PlaceAsync()
+    {
+        if (_submitting || !_form.CheckComplete())
+        {
+            return;
+        }
+
+        _submitting = true;
+        var result = await Orders.PlaceAsync(_form.ToRequest(), _actor);
+        if (!result.Succeeded)
+        {
+            _form.Show(result.Error!);
+            _submitting = false;
+            return;
+        }
+
+        // The button stays disabled while the page is left for the order.
+        var order = result.Value.Order.Order;
+        Snackbar.Add($"Order {order.Reference} placed", Severity.Success);
+        Navigation.NavigateTo($"/orders/{order.Id}");
+    }
+
+    private static string ItemPrice(CatalogItemSummary item)
+    {
+        var currency = Currency.Of(item.Currency);
+        return item.Type == ProductType.TopUp
+            ? $"{new Money(item.MinAmountMinor, currency)}–{new Money(item.MaxAmountMinor, currency)}"
+            : $"{new Money(item.UnitPriceMinor, currency)} each";
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MerchantPortal.E2ETests.Pages;
+
+/// <summary>The new-order form at /orders/new.</summary>
+public sealed partial class NewOrderPage(IPage page)
+{
+    public ILocator Total => page.GetByTestId("price-total");
+
+    public ILocator PlaceOrderButton => page.GetByTestId("place-order");
+
+    public ILocator StockWarning(int line) => page.GetByTestId($"line-{line}-stock-warning");
+
+    public async Task GotoAsync()
+    {
+        await page.GotoAsync("orders/new");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+    }
+
+    public async Task EnterNewCustomerAsync(string email)
+    {
+        await page.GetByTestId("customer-mode-new").ClickAsync();
+        await page.GetByTestId("customer-email").FillAsync(email);
+    }
+
+    /// <summary>Finds the item by SKU in the item search, adds it and waits for its line.</summary>
+    public async Task AddItemAsync(string sku, int line)
+    {
+        await page.GetByTestId("add-item").FillAsync(sku);
+        await page.GetByTestId($"item-option-{sku}").ClickAsync();
+        await Expect(page.GetByTestId($"line-{line}")).ToBeVisibleAsync();
+    }
+
+    public async Task SetQuantityAsync(int line, int quantity) =>
+        await page.GetByTestId($"line-{line}-quantity").FillAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Places the order and waits for its page.</summary>
+    public async Task<OrderPage> PlaceAsync()
+    {
+        await PlaceOrderButton.ClickAsync();
+        await page.WaitForURLAsync(OrderAddress());
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        return new OrderPage(page);
+    }
+
+    [GeneratedRegex(@"/orders/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex OrderAddress();
+}
