@@ -105,7 +105,7 @@ public sealed class NewOrderPageTests : OrderComponentTest
     public async Task An_admin_picks_the_merchant_and_an_existing_customer_and_a_choice_field_is_sent_as_its_id()
     {
         var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
-        var customer = (await Core.Get<CustomerService>().FindOrCreateAsync(merchant.Id, new CustomerRef(Email: "ines@example.test", Name: "Ines Ortega"))).Value;
+        var customer = (await Core.Get<CustomerService>().FindOrCreateAsync(merchant.Id, new CustomerRef(Email: "ines@example.test", Name: "Ines Ortega"), TestCatalog.Admin)).Value;
         var item = await Core.Catalog.TopUpItemAsync();
         var page = RenderPage<NewOrderPage>(Roles.Admin, merchantId: null);
         Assert.True(page.Find("[data-testid='add-item']").HasAttribute("disabled"));
