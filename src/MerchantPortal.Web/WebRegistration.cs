@@ -2,6 +2,7 @@ using MerchantPortal.Data;
 using MerchantPortal.Identity;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Components.Account.Email;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Hosting;
 using MerchantPortal.Web.Operations;
 using MerchantPortal.Web.Security;
@@ -34,6 +35,7 @@ public static class WebRegistration
         services.AddPortalAuthorization();
         services.AddAccountEmail(builder.Configuration);
         services.AddScoped<CurrentUser>();
+        services.AddScoped<BrowserTimeZone>();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
         services.AddHttpLogging(logging =>
