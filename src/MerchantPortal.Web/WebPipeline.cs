@@ -1,5 +1,6 @@
 using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Web.Features.Orders;
 using MerchantPortal.Web.Features.Payments;
 using MerchantPortal.Web.Operations;
 using MerchantPortal.Web.Security;
@@ -33,6 +34,7 @@ public static class WebPipeline
         // The security headers middleware already sends frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
+        app.MapOrdersExport();
         app.MapPortalHealthChecks();
         app.MapStripeWebhook();
         return app;

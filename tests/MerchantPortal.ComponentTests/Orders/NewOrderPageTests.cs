@@ -5,6 +5,7 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
 using MerchantPortal.Identity;
 using MerchantPortal.Orders;
+using MerchantPortal.Testing;
 using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Features.Orders;
 using Microsoft.AspNetCore.Components;

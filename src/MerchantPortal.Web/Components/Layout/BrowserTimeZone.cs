@@ -1,24 +1,38 @@
 using System.Globalization;
+using Microsoft.JSInterop;
 
 namespace MerchantPortal.Web.Components.Layout;
 
 /// <summary>
-/// The time zone of the browser on the other end of the circuit, learned once after the first render.
-/// Until it is known, times are shown in UTC and say so.
+/// The time zone of the browser at the other end of the circuit, so pages show times as the person's local
+/// time and read the dates they pick as their local days. The layout asks the browser once after the first
+/// render; until then (and when the browser names a zone this server does not know) times are UTC and say so.
 /// </summary>
-public sealed class BrowserTimeZone
+public sealed class BrowserTimeZone(IJSRuntime js) : IAsyncDisposable
 {
+    private IJSObjectReference? _module;
+
+    /// <summary>The browser's zone, or null while it is not known yet.</summary>
     public TimeZoneInfo? Zone { get; private set; }
 
+    /// <summary>Raised when the zone becomes known, so components can re-render their times.</summary>
     public event Action? Changed;
 
-    public void Set(string? ianaId)
+    /// <summary>The browser's zone (UTC if unknown). Call it once the component is interactive.</summary>
+    public async ValueTask<TimeZoneInfo> GetAsync()
     {
-        if (ianaId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var zone) && zone.Id != Zone?.Id)
+        if (Zone is null)
         {
-            Zone = zone;
-            Changed?.Invoke();
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/time-zone.js");
+            var id = await _module.InvokeAsync<string?>("timeZone");
+            if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            {
+                Zone = zone;
+                Changed?.Invoke();
+            }
         }
+
+        return Zone ?? TimeZoneInfo.Utc;
     }
 
     public string Format(DateTime utc, string format) => Zone is null
@@ -30,5 +44,20 @@ public sealed class BrowserTimeZone
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return Zone is null ? DateTime.SpecifyKind(local, DateTimeKind.Utc) : TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; there is nothing left to release in the browser.
+            }
+        }
     }
 }

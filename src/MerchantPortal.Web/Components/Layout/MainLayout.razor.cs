@@ -32,10 +32,7 @@ public sealed partial class MainLayout : IAsyncDisposable
             return;
         }
 
-        await using (var browser = await JS.InvokeAsync<IJSObjectReference>("import", "./js/browser-time.js"))
-        {
-            TimeZone.Set(await browser.InvokeAsync<string?>("timeZone"));
-        }
+        await TimeZone.GetAsync();
 
         if (Theme is null)
         {

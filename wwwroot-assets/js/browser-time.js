@@ -1,4 +1,0 @@
-// The browser's IANA time zone (e.g. "Europe/Paris"), so the server can show local times.
-export function timeZone() {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
