@@ -24,6 +24,8 @@ public sealed class UserAdministrationJourneys(E2EFixture fixture) : BrowserTest
             await page.GetByTestId("user-name").FillAsync("Ava Agent");
             await page.GetByTestId("user-role-select").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Support") }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("user-dialog")).ToContainTextAsync("Support — retries and refunds orders");
             await page.GetByTestId("user-save").ClickAsync();
 
             await Expect(dialog).ToBeHiddenAsync();

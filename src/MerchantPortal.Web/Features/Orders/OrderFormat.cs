@@ -10,9 +10,6 @@ namespace MerchantPortal.Web.Features.Orders;
 /// <summary>How an order's facts read on its page.</summary>
 public static class OrderFormat
 {
-    /// <summary>A stored UTC time, said to be UTC: the server does not know the browser's time zone.</summary>
-    public static string Time(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-
     public static string Source(OrderSource source) => source == OrderSource.Api ? "API" : "Dashboard";
 
     /// <summary>Where the order came from, as the end of a sentence: "in the dashboard", "through the API".</summary>

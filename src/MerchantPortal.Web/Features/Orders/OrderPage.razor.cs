@@ -1,5 +1,6 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Orders;
+using MerchantPortal.Web.Components.Layout;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -48,6 +49,9 @@ public sealed partial class OrderPage : IDisposable
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private BrowserTimeZone TimeZone { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
