@@ -98,38 +98,24 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
     /// <see cref="LedgerErrors.InsufficientBalance"/>. A key already booked returns that entry unchanged.
     /// The caller saves and commits.
     /// </summary>
-    internal async Task<Result<LedgerEntry>> DebitAsync(
+    internal Task<Result<LedgerEntry>> DebitAsync(
         PortalDb db, Guid merchantId, Money amount, LedgerEntryKind kind, string idempotencyKey, Guid? orderId,
-        string description, Actor actor, CancellationToken ct)
-    {
-        if (await FindBookedAsync(db, merchantId, idempotencyKey, ct) is { } booked)
-        {
-            return booked;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var minor = amount.Minor;
-        var currency = amount.Currency.Code;
-        var debited = await db.MerchantBalances
-            .Where(b => b.MerchantId == merchantId && b.Currency == currency && b.AvailableMinor >= minor)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.AvailableMinor, b => b.AvailableMinor - minor)
-                .SetProperty(b => b.UpdatedAt, now), ct);
-        if (debited == 0)
-        {
-            var balanceCurrency = await db.MerchantBalances.Where(b => b.MerchantId == merchantId).Select(b => b.Currency).FirstOrDefaultAsync(ct);
-            return balanceCurrency is not null && balanceCurrency != currency
-                ? LedgerErrors.CurrencyMismatch(balanceCurrency, currency)
-                : LedgerErrors.InsufficientBalance;
-        }
-
-        return await BookAsync(db, merchantId, -minor, currency, kind, idempotencyKey, orderId, description, actor, now, ct);
-    }
+        string description, Actor actor, CancellationToken ct) =>
+        MoveAsync(db, merchantId, -amount.Minor, amount.Currency.Code, kind, idempotencyKey, orderId, description, actor, ct);
 
     /// <summary>Adds <paramref name="amount"/> to the balance inside the caller's transaction; idempotent by key.</summary>
-    internal async Task<Result<LedgerEntry>> CreditAsync(
+    internal Task<Result<LedgerEntry>> CreditAsync(
         PortalDb db, Guid merchantId, Money amount, LedgerEntryKind kind, string idempotencyKey, Guid? orderId,
-        string description, Actor actor, CancellationToken ct)
+        string description, Actor actor, CancellationToken ct) =>
+        MoveAsync(db, merchantId, amount.Minor, amount.Currency.Code, kind, idempotencyKey, orderId, description, actor, ct);
+
+    /// <summary>
+    /// One conditional update moves the running total (<c>… WHERE AvailableMinor + amount &gt;= 0</c>), so
+    /// racing debits can never take it below zero; then the entry is booked with the balance it left.
+    /// </summary>
+    private async Task<Result<LedgerEntry>> MoveAsync(
+        PortalDb db, Guid merchantId, long signedMinor, string currency, LedgerEntryKind kind, string idempotencyKey,
+        Guid? orderId, string description, Actor actor, CancellationToken ct)
     {
         if (await FindBookedAsync(db, merchantId, idempotencyKey, ct) is { } booked)
         {
@@ -137,27 +123,31 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var minor = amount.Minor;
-        var currency = amount.Currency.Code;
-        var credited = await db.MerchantBalances
-            .Where(b => b.MerchantId == merchantId && b.Currency == currency)
+        var moved = await db.MerchantBalances
+            .Where(b => b.MerchantId == merchantId && b.Currency == currency && b.AvailableMinor + signedMinor >= 0)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.AvailableMinor, b => b.AvailableMinor + minor)
+                .SetProperty(b => b.AvailableMinor, b => b.AvailableMinor + signedMinor)
                 .SetProperty(b => b.UpdatedAt, now), ct);
-        if (credited == 0)
+        if (moved == 1)
         {
-            var balanceCurrency = await db.MerchantBalances.Where(b => b.MerchantId == merchantId).Select(b => b.Currency).FirstOrDefaultAsync(ct);
-            if (balanceCurrency is not null)
-            {
-                return LedgerErrors.CurrencyMismatch(balanceCurrency, currency);
-            }
-
-            db.MerchantBalances.Add(MerchantBalance.Open(merchantId, currency, now));
-            await db.SaveChangesAsync(ct);
-            return await CreditAsync(db, merchantId, amount, kind, idempotencyKey, orderId, description, actor, ct);
+            return await BookAsync(db, merchantId, signedMinor, currency, kind, idempotencyKey, orderId, description, actor, now, ct);
         }
 
-        return await BookAsync(db, merchantId, minor, currency, kind, idempotencyKey, orderId, description, actor, now, ct);
+        var balanceCurrency = await db.MerchantBalances.Where(b => b.MerchantId == merchantId).Select(b => b.Currency).FirstOrDefaultAsync(ct);
+        if (balanceCurrency is not null && balanceCurrency != currency)
+        {
+            return LedgerErrors.CurrencyMismatch(balanceCurrency, currency);
+        }
+
+        if (balanceCurrency is null && signedMinor > 0)
+        {
+            // The first credit of a merchant created before balances existed opens its balance.
+            db.MerchantBalances.Add(MerchantBalance.Open(merchantId, currency, now));
+            await db.SaveChangesAsync(ct);
+            return await MoveAsync(db, merchantId, signedMinor, currency, kind, idempotencyKey, orderId, description, actor, ct);
+        }
+
+        return LedgerErrors.InsufficientBalance;
     }
 
     private static async Task<LedgerEntry?> FindBookedAsync(PortalDb db, Guid merchantId, string idempotencyKey, CancellationToken ct) =>

@@ -122,29 +122,19 @@ public sealed class CardService(
         return card;
     }
 
-    public async Task<Result> SetDefaultAsync(Guid customerId, string paymentMethodId, Actor actor, CancellationToken ct = default)
-    {
-        if (await FindCustomerAsync(customerId, actor, ct) is not { StripeCustomerId: { } stripeCustomerId } customer)
-        {
-            return PaymentErrors.CustomerNotFound;
-        }
-
-        var done = await CallStripeAsync(async () =>
-        {
-            var client = stripe.Client;
-            if (!await BelongsAsync(client, stripeCustomerId, paymentMethodId, ct))
-            {
-                return false;
-            }
-
-            await SetDefaultInStripeAsync(client, stripeCustomerId, paymentMethodId, ct);
-            return true;
-        });
-        return await FinishAsync(done, customer, actor, AuditActions.CardMadeDefault, $"Made {paymentMethodId} the default card of {customer.DisplayName}", ct);
-    }
+    public Task<Result> SetDefaultAsync(Guid customerId, string paymentMethodId, Actor actor, CancellationToken ct = default) =>
+        ChangeCardAsync(customerId, paymentMethodId, actor, AuditActions.CardMadeDefault, "Made {0} the default card of {1}",
+            (client, stripeCustomerId) => SetDefaultInStripeAsync(client, stripeCustomerId, paymentMethodId, ct), ct);
 
     /// <summary>Removes (detaches) a saved card from the customer.</summary>
-    public async Task<Result> RemoveAsync(Guid customerId, string paymentMethodId, Actor actor, CancellationToken ct = default)
+    public Task<Result> RemoveAsync(Guid customerId, string paymentMethodId, Actor actor, CancellationToken ct = default) =>
+        ChangeCardAsync(customerId, paymentMethodId, actor, AuditActions.CardRemoved, "Removed {0} from {1}",
+            (client, _) => new PaymentMethodService(client).DetachAsync(paymentMethodId, cancellationToken: ct), ct);
+
+    /// <summary>Checks the card is this customer's, makes the change in Stripe and audits it.</summary>
+    private async Task<Result> ChangeCardAsync(
+        Guid customerId, string paymentMethodId, Actor actor, string action, string detailsFormat,
+        Func<IStripeClient, string, Task> change, CancellationToken ct)
     {
         if (await FindCustomerAsync(customerId, actor, ct) is not { StripeCustomerId: { } stripeCustomerId } customer)
         {
@@ -159,10 +149,22 @@ public sealed class CardService(
                 return false;
             }
 
-            await new PaymentMethodService(client).DetachAsync(paymentMethodId, cancellationToken: ct);
+            await change(client, stripeCustomerId);
             return true;
         });
-        return await FinishAsync(done, customer, actor, AuditActions.CardRemoved, $"Removed {paymentMethodId} from {customer.DisplayName}", ct);
+        if (!done.Succeeded)
+        {
+            return done.Error!;
+        }
+
+        if (!done.Value)
+        {
+            return PaymentErrors.CardNotFound;
+        }
+
+        await AuditAsync(customer, actor, action,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, detailsFormat, paymentMethodId, customer.DisplayName), ct);
+        return Result.Success;
     }
 
     /// <summary>Whether the payment method is saved for this Stripe customer.</summary>
@@ -184,22 +186,6 @@ public sealed class CardService(
         {
             InvoiceSettings = new CustomerInvoiceSettingsOptions { DefaultPaymentMethod = paymentMethodId },
         }, cancellationToken: ct);
-
-    private async Task<Result> FinishAsync(Result<bool> done, Customer customer, Actor actor, string action, string details, CancellationToken ct)
-    {
-        if (!done.Succeeded)
-        {
-            return done.Error!;
-        }
-
-        if (!done.Value)
-        {
-            return PaymentErrors.CardNotFound;
-        }
-
-        await AuditAsync(customer, actor, action, details, ct);
-        return Result.Success;
-    }
 
     private async Task AuditAsync(Customer customer, Actor actor, string action, string details, CancellationToken ct)
     {

@@ -4,20 +4,14 @@ using MerchantPortal.Testing;
 namespace MerchantPortal.IntegrationTests.Catalog;
 
 /// <summary>The catalog list as pages show it: stock for keys and the rate of top-ups.</summary>
-public sealed class CatalogSearchTests : IAsyncLifetime
+public sealed class CatalogSearchTests : CoreServiceTest
 {
-    private CoreTestHost _host = default!;
-
-    public async Task InitializeAsync() => _host = await CoreTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task A_top_up_is_listed_with_its_face_value_range_and_rate()
     {
-        var topUp = await _host.Catalog.TopUpItemAsync(minMinor: 500, maxMinor: 10_000, rateBps: 9_500);
+        var topUp = await Host.Catalog.TopUpItemAsync(minMinor: 500, maxMinor: 10_000, rateBps: 9_500);
 
-        var page = await _host.Get<CatalogService>().SearchAsync(new CatalogQuery(Type: ProductType.TopUp));
+        var page = await Host.Get<CatalogService>().SearchAsync(new CatalogQuery(Type: ProductType.TopUp));
 
         var row = Assert.Single(page.Items);
         Assert.Equal(topUp.Id, row.Id);
@@ -28,9 +22,9 @@ public sealed class CatalogSearchTests : IAsyncLifetime
     [Fact]
     public async Task A_key_is_listed_with_its_unsold_codes_as_stock()
     {
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1_250, codes: 3);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1_250, codes: 3);
 
-        var page = await _host.Get<CatalogService>().SearchAsync(new CatalogQuery(Search: key.Sku));
+        var page = await Host.Get<CatalogService>().SearchAsync(new CatalogQuery(Search: key.Sku));
 
         var row = Assert.Single(page.Items);
         Assert.Equal((1_250L, 3), (row.UnitPriceMinor, row.Stock));

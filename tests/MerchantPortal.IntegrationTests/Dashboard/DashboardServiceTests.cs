@@ -6,27 +6,21 @@ using MerchantPortal.Testing;
 
 namespace MerchantPortal.IntegrationTests.Dashboard;
 
-public sealed class DashboardServiceTests : IAsyncLifetime
+public sealed class DashboardServiceTests : CoreServiceTest
 {
-    private CoreTestHost _host = default!;
-
-    public async Task InitializeAsync() => _host = await CoreTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Today_counts_orders_and_revenue_and_lists_partial_orders_for_attention()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var other = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 3);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var other = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 3);
         var actor = Actor.User("m", "m@test.example", merchant.Id);
         await PlaceAsync(merchant.Id, key.Id, 2, actor);
         await PlaceAsync(merchant.Id, key.Id, 2, actor); // only one code left: ends partial
         await PlaceAsync(other.Id, key.Id, 1, Actor.User("o", "o@test.example", other.Id));
-        await _host.DrainJobsAsync();
+        await Host.DrainJobsAsync();
 
-        var figures = await _host.Get<DashboardService>().GetAsync(actor);
+        var figures = await Host.Get<DashboardService>().GetAsync(actor);
 
         Assert.Equal(30, figures.Days.Count);
         Assert.Equal(2, figures.Today.Orders);
@@ -36,13 +30,13 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Partial, attention.Status);
         Assert.Equal(1, attention.UndeliveredUnits);
 
-        var everyone = await _host.Get<DashboardService>().GetAsync(Actor.System);
+        var everyone = await Host.Get<DashboardService>().GetAsync(Actor.System);
         Assert.Equal(3, everyone.Today.Orders);
     }
 
     private async Task PlaceAsync(Guid merchantId, long itemId, int units, Actor actor)
     {
-        var placed = await _host.Get<OrderService>().PlaceAsync(new PlaceOrder(merchantId, new CustomerRef(Email: "c@test.example"),
+        var placed = await Host.Get<OrderService>().PlaceAsync(new PlaceOrder(merchantId, new CustomerRef(Email: "c@test.example"),
             [new PlaceOrderLine(itemId, units)], PaymentChoice.Balance, OrderSource.Dashboard), actor);
         Assert.True(placed.Succeeded, placed.Error?.Message);
     }

@@ -5,19 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.IntegrationTests.Data;
 
-public sealed class VersionTokenTests : IAsyncLifetime
+public sealed class VersionTokenTests : CoreServiceTest
 {
-    private CoreTestHost _host = default!;
-
-    public async Task InitializeAsync() => _host = await CoreTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Every_update_increments_the_version()
     {
         var id = await CreateMerchantAsync();
-        var dbs = _host.Get<IDbContextFactory<PortalDb>>();
+        var dbs = Host.Get<IDbContextFactory<PortalDb>>();
 
         await using (var db = await dbs.CreateDbContextAsync())
         {
@@ -34,7 +28,7 @@ public sealed class VersionTokenTests : IAsyncLifetime
     public async Task A_write_based_on_a_stale_version_is_rejected()
     {
         var id = await CreateMerchantAsync();
-        var dbs = _host.Get<IDbContextFactory<PortalDb>>();
+        var dbs = Host.Get<IDbContextFactory<PortalDb>>();
         await using var first = await dbs.CreateDbContextAsync();
         await using var second = await dbs.CreateDbContextAsync();
         var mine = await first.Merchants.SingleAsync(m => m.Id == id);
@@ -51,7 +45,7 @@ public sealed class VersionTokenTests : IAsyncLifetime
 
     private async Task<Guid> CreateMerchantAsync()
     {
-        var result = await _host.Get<MerchantService>().CreateAsync(
+        var result = await Host.Get<MerchantService>().CreateAsync(
             new CreateMerchant($"Merchant {Guid.NewGuid():N}", "USD"), MerchantPortal.Auditing.Actor.System);
         return result.Value.Id;
     }

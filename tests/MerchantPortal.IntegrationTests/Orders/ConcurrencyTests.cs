@@ -11,21 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantPortal.IntegrationTests.Orders;
 
 /// <summary>Many orders at once against one SQLite database, as the design requires.</summary>
-public sealed class ConcurrencyTests : IAsyncLifetime
+public sealed class ConcurrencyTests : CoreServiceTest
 {
-    private CoreTestHost _host = default!;
-
-    public async Task InitializeAsync() => _host = await CoreTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Fifty_concurrent_orders_for_ten_codes_deliver_exactly_ten_codes_once_each()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 1000m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 10);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 1000m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 10);
         var actor = Actor.User("merchant-user", "m@test.example", merchant.Id);
-        var orders = _host.Get<OrderService>();
+        var orders = Host.Get<OrderService>();
 
         var placed = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => orders.PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: $"buyer{i}@test.example"), [new PlaceOrderLine(key.Id, 1)],
@@ -33,9 +27,9 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.All(placed, p => Assert.True(p.Succeeded, p.Error?.Message));
 
         // Four workers race for the fulfilment jobs and the codes.
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() => _host.DrainJobsAsync($"worker-{w}"))));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(() => Host.DrainJobsAsync($"worker-{w}"))));
 
-        await using var db = await _host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var delivered = await db.KeyCodes.Where(c => c.ItemId == key.Id && c.Status == KeyCodeStatus.Delivered).ToListAsync();
         Assert.Equal(10, delivered.Count);
         Assert.Equal(10, delivered.Select(c => c.OrderLineId).Distinct().Count());
@@ -50,10 +44,10 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_hundred_concurrent_balance_orders_against_a_balance_for_sixty_let_exactly_sixty_through()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 60m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 100);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 60m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 100);
         var actor = Actor.User("merchant-user", "m@test.example", merchant.Id);
-        var orders = _host.Get<OrderService>();
+        var orders = Host.Get<OrderService>();
 
         var placed = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => orders.PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: "same@test.example"), [new PlaceOrderLine(key.Id, 1)],
@@ -61,7 +55,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
         Assert.Equal(60, placed.Count(p => p.Succeeded));
         Assert.All(placed.Where(p => !p.Succeeded), p => Assert.Equal("INSUFFICIENT_BALANCE", p.Error!.Code));
-        await using var db = await _host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var balance = await db.MerchantBalances.SingleAsync(b => b.MerchantId == merchant.Id);
         var entries = await db.LedgerEntries.Where(e => e.MerchantId == merchant.Id).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(0, balance.AvailableMinor);

@@ -6,19 +6,13 @@ using MerchantPortal.Testing;
 
 namespace MerchantPortal.IntegrationTests.Orders;
 
-public sealed class FulfilmentTests : IAsyncLifetime
+public sealed class FulfilmentTests : CoreServiceTest
 {
-    private CoreTestHost _host = default!;
-
-    public async Task InitializeAsync() => _host = await CoreTestHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task A_key_order_in_stock_completes_with_its_codes_and_a_timeline()
     {
         var (merchant, actor) = await MerchantAsync();
-        var key = await _host.Catalog.KeyItemAsync(codes: 5);
+        var key = await Host.Catalog.KeyItemAsync(codes: 5);
 
         var order = await PlaceAndFulfilAsync(merchant, actor, new PlaceOrderLine(key.Id, 3));
 
@@ -34,7 +28,7 @@ public sealed class FulfilmentTests : IAsyncLifetime
     public async Task An_order_larger_than_stock_ends_partial_with_the_undelivered_units_recorded()
     {
         var (merchant, actor) = await MerchantAsync();
-        var key = await _host.Catalog.KeyItemAsync(codes: 2);
+        var key = await Host.Catalog.KeyItemAsync(codes: 2);
 
         var order = await PlaceAndFulfilAsync(merchant, actor, new PlaceOrderLine(key.Id, 5));
 
@@ -50,7 +44,7 @@ public sealed class FulfilmentTests : IAsyncLifetime
     public async Task Nothing_in_stock_fails_the_order_with_out_of_stock()
     {
         var (merchant, actor) = await MerchantAsync();
-        var key = await _host.Catalog.KeyItemAsync(codes: 0);
+        var key = await Host.Catalog.KeyItemAsync(codes: 0);
 
         var order = await PlaceAndFulfilAsync(merchant, actor, new PlaceOrderLine(key.Id, 1));
 
@@ -62,8 +56,8 @@ public sealed class FulfilmentTests : IAsyncLifetime
     public async Task A_provider_failure_on_one_line_of_two_ends_partial()
     {
         var (merchant, actor) = await MerchantAsync();
-        var good = await _host.Catalog.ServiceItemAsync(behaviour: FulfilmentBehaviour.Succeed);
-        var bad = await _host.Catalog.TopUpItemAsync(behaviour: FulfilmentBehaviour.Fail);
+        var good = await Host.Catalog.ServiceItemAsync(behaviour: FulfilmentBehaviour.Succeed);
+        var bad = await Host.Catalog.TopUpItemAsync(behaviour: FulfilmentBehaviour.Fail);
 
         var order = await PlaceAndFulfilAsync(merchant, actor,
             new PlaceOrderLine(good.Id, null, new Dictionary<string, string?> { ["account_id"] = "acct-1" }),
@@ -95,28 +89,28 @@ public sealed class FulfilmentTests : IAsyncLifetime
     public async Task Running_fulfilment_again_after_it_finished_changes_nothing()
     {
         var (merchant, actor) = await MerchantAsync();
-        var key = await _host.Catalog.KeyItemAsync(codes: 3);
+        var key = await Host.Catalog.KeyItemAsync(codes: 3);
         var order = await PlaceAndFulfilAsync(merchant, actor, new PlaceOrderLine(key.Id, 2));
 
-        await _host.Get<MerchantPortal.Fulfilment.FulfilmentService>().FulfilAsync(order.Order.Id, CancellationToken.None);
+        await Host.Get<MerchantPortal.Fulfilment.FulfilmentService>().FulfilAsync(order.Order.Id, CancellationToken.None);
 
-        var again = await _host.Get<OrderQueries>().GetAsync(order.Order.Id, actor);
+        var again = await Host.Get<OrderQueries>().GetAsync(order.Order.Id, actor);
         Assert.Equal(2, again!.CodesByLine.Values.Single().Count);
         Assert.Equal(order.Order.Events.Count, again.Order.Events.Count);
     }
 
     private async Task<(Guid MerchantId, Actor Actor)> MerchantAsync()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 500m);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 500m);
         return (merchant.Id, Actor.User("merchant-user", "m@test.example", merchant.Id));
     }
 
     private async Task<OrderDetails> PlaceAndFulfilAsync(Guid merchantId, Actor actor, params PlaceOrderLine[] lines)
     {
-        var placed = await _host.Get<OrderService>().PlaceAsync(
+        var placed = await Host.Get<OrderService>().PlaceAsync(
             new PlaceOrder(merchantId, new CustomerRef(Email: "c@test.example"), lines, PaymentChoice.Balance, OrderSource.Dashboard), actor);
         Assert.True(placed.Succeeded, placed.Error?.Message);
-        await _host.DrainJobsAsync();
-        return (await _host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, actor))!;
+        await Host.DrainJobsAsync();
+        return (await Host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, actor))!;
     }
 }

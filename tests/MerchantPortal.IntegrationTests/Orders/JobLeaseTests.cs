@@ -11,21 +11,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MerchantPortal.IntegrationTests.Orders;
 
-public sealed class JobLeaseTests : IAsyncLifetime
+public sealed class JobLeaseTests : CoreServiceTest
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-    private CoreTestHost _host = default!;
 
-    public async Task InitializeAsync() =>
-        _host = await CoreTestHost.StartAsync(services => services.AddSingleton<TimeProvider>(_clock));
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    protected override Task<CoreTestHost> StartHostAsync() =>
+        CoreTestHost.StartAsync(services => services.AddSingleton<TimeProvider>(_clock));
 
     [Fact]
     public async Task A_job_whose_worker_crashed_is_taken_over_after_the_lease_and_finishes_once()
     {
         var orderId = await PlaceKeyOrderAsync(units: 2, codes: 5);
-        var runner = _host.Get<JobRunner>();
+        var runner = Host.Get<JobRunner>();
 
         // Worker A claims the job and dies before finishing it.
         var claimedByA = await runner.ClaimAsync("worker-a", CancellationToken.None);
@@ -40,7 +37,7 @@ public sealed class JobLeaseTests : IAsyncLifetime
         // A wakes up and runs its stale copy: the work is idempotent and its outcome is not recorded.
         await runner.RunAsync("worker-a", claimedByA[0], CancellationToken.None);
 
-        await using var db = await _host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var job = await db.OutboxJobs.SingleAsync();
         Assert.Equal(JobStatus.Done, job.Status);
         Assert.Equal(2, job.Attempts);
@@ -54,20 +51,20 @@ public sealed class JobLeaseTests : IAsyncLifetime
     public async Task A_failing_job_is_retried_later_with_backoff()
     {
         await PlaceKeyOrderAsync(units: 1, codes: 1);
-        await using (var db = await _host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        await using (var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             // Break the payload so the handler throws.
             await db.OutboxJobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.Payload, "not-a-guid"));
         }
 
-        var runner = _host.Get<JobRunner>();
+        var runner = Host.Get<JobRunner>();
         Assert.Equal(1, await runner.RunDueJobsAsync("worker", CancellationToken.None));
         Assert.Equal(0, await runner.RunDueJobsAsync("worker", CancellationToken.None));
 
         _clock.Advance(JobRunner.Backoff(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await runner.RunDueJobsAsync("worker", CancellationToken.None));
 
-        await using var check = await _host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var check = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var job = await check.OutboxJobs.SingleAsync();
         Assert.Equal(JobStatus.Pending, job.Status);
         Assert.Equal(2, job.Attempts);
@@ -76,9 +73,9 @@ public sealed class JobLeaseTests : IAsyncLifetime
 
     private async Task<Guid> PlaceKeyOrderAsync(int units, int codes)
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: codes);
-        var placed = await _host.Get<OrderService>().PlaceAsync(
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: codes);
+        var placed = await Host.Get<OrderService>().PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: "c@test.example"), [new PlaceOrderLine(key.Id, units)], PaymentChoice.Balance, OrderSource.Api),
             Actor.User("u", "u@test.example", merchant.Id));
         return placed.Value.Order.Order.Id;

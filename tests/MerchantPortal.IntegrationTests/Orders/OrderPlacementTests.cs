@@ -9,26 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.IntegrationTests.Orders;
 
-public sealed class OrderPlacementTests : IAsyncLifetime
+public sealed class OrderPlacementTests : CoreServiceTest
 {
-    private CoreTestHost _host = default!;
-    private OrderService _orders = default!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await CoreTestHost.StartAsync();
-        _orders = _host.Get<OrderService>();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private OrderService Orders => Host.Get<OrderService>();
 
     [Fact]
     public async Task A_balance_order_is_priced_paid_and_queued_for_fulfilment_in_one_go()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m, feeBps: 250, taxBps: 1000);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1999, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m, feeBps: 250, taxBps: 1000);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1999, codes: 5);
 
-        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 3)), Merchant(merchant.Id));
+        var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 3)), Merchant(merchant.Id));
 
         Assert.True(placed.Succeeded, placed.Error?.Message);
         var order = placed.Value.Order.Order;
@@ -39,7 +30,7 @@ public sealed class OrderPlacementTests : IAsyncLifetime
         Assert.Equal(6747, order.TotalMinor);
         Assert.Equal(OrderStatus.Pending, order.Status);
         Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
-        Assert.Equal(new Monetary.Money(10_000 - 6747, Monetary.Currency.Of("USD")), await _host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(10_000 - 6747, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
         await using var db = await Db();
         Assert.Equal(1, await db.OutboxJobs.CountAsync(j => j.Payload == order.Id.ToString()));
         Assert.Matches("^MP-\\d{6}$", order.Reference);
@@ -48,10 +39,10 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task A_top_up_is_priced_at_its_rate_and_keeps_the_choice_name()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var topUp = await _host.Catalog.TopUpItemAsync(rateBps: 10_250);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var topUp = await Host.Catalog.TopUpItemAsync(rateBps: 10_250);
 
-        var placed = await _orders.PlaceAsync(Order(merchant.Id,
+        var placed = await Orders.PlaceAsync(Order(merchant.Id,
             new PlaceOrderLine(topUp.Id, 25.00m, new Dictionary<string, string?> { ["phone_number"] = "+447700900123", ["network"] = "2" })),
             Merchant(merchant.Id));
 
@@ -72,10 +63,10 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [MemberData(nameof(InvalidKeyQuantities))]
     public async Task Key_quantities_must_be_whole_and_within_bounds(string why, decimal? quantity, string code, string field)
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(codes: 1);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(codes: 1);
 
-        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, quantity)), Merchant(merchant.Id));
+        var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, quantity)), Merchant(merchant.Id));
 
         Assert.False(placed.Succeeded, why);
         Assert.Equal(code, placed.Error!.Code);
@@ -100,10 +91,10 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [MemberData(nameof(InvalidTopUps))]
     public async Task Top_up_amounts_and_fields_are_checked(decimal? amount, Dictionary<string, string?> fields, string code, string field)
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var topUp = await _host.Catalog.TopUpItemAsync();
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var topUp = await Host.Catalog.TopUpItemAsync();
 
-        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(topUp.Id, amount, fields)), Merchant(merchant.Id));
+        var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(topUp.Id, amount, fields)), Merchant(merchant.Id));
 
         Assert.Equal(code, placed.Error?.Code);
         Assert.Equal(field, placed.Error!.Field);
@@ -113,12 +104,12 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task A_service_is_always_ordered_once()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var service = await _host.Catalog.ServiceItemAsync();
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var service = await Host.Catalog.ServiceItemAsync();
 
-        var twice = await _orders.PlaceAsync(Order(merchant.Id,
+        var twice = await Orders.PlaceAsync(Order(merchant.Id,
             new PlaceOrderLine(service.Id, 2, new Dictionary<string, string?> { ["account_id"] = "A-1" })), Merchant(merchant.Id));
-        var once = await _orders.PlaceAsync(Order(merchant.Id,
+        var once = await Orders.PlaceAsync(Order(merchant.Id,
             new PlaceOrderLine(service.Id, null, new Dictionary<string, string?> { ["account_id"] = "A-1" })), Merchant(merchant.Id));
 
         Assert.Equal("QUANTITY_INVALID", twice.Error!.Code);
@@ -129,12 +120,12 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_and_inactive_items_are_refused()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(codes: 1);
-        await _host.Get<CatalogService>().SetActiveAsync(key.Id, false, TestCatalog.Admin);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(codes: 1);
+        await Host.Get<CatalogService>().SetActiveAsync(key.Id, false, TestCatalog.Admin);
 
-        var unknown = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(999_999, 1)), Merchant(merchant.Id));
-        var inactive = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
+        var unknown = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(999_999, 1)), Merchant(merchant.Id));
+        var inactive = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
 
         Assert.Equal("ITEM_NOT_FOUND", unknown.Error!.Code);
         Assert.Equal("ITEM_INACTIVE", inactive.Error!.Code);
@@ -144,10 +135,10 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Too_little_balance_refuses_the_order_and_changes_nothing()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 10m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 600, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 10m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 600, codes: 5);
 
-        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 2), email: "new@customer.test"), Merchant(merchant.Id));
+        var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 2), email: "new@customer.test"), Merchant(merchant.Id));
 
         Assert.Equal("INSUFFICIENT_BALANCE", placed.Error!.Code);
         await AssertNothingWrittenAsync(merchant.Id, 1000);
@@ -158,10 +149,10 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task A_balance_in_another_currency_cannot_pay()
     {
-        var merchant = await _host.Catalog.MerchantAsync(currency: "EUR", balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(currency: "USD", codes: 1);
+        var merchant = await Host.Catalog.MerchantAsync(currency: "EUR", balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(currency: "USD", codes: 1);
 
-        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
+        var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
 
         Assert.Equal("CURRENCY_MISMATCH", placed.Error!.Code);
     }
@@ -169,11 +160,11 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task A_merchant_user_cannot_order_for_another_merchant()
     {
-        var mine = await _host.Catalog.MerchantAsync(balance: 100m);
-        var theirs = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(codes: 1);
+        var mine = await Host.Catalog.MerchantAsync(balance: 100m);
+        var theirs = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(codes: 1);
 
-        var placed = await _orders.PlaceAsync(Order(theirs.Id, new PlaceOrderLine(key.Id, 1)), Merchant(mine.Id));
+        var placed = await Orders.PlaceAsync(Order(theirs.Id, new PlaceOrderLine(key.Id, 1)), Merchant(mine.Id));
 
         Assert.Equal("MERCHANT_NOT_ALLOWED", placed.Error!.Code);
         await AssertNothingWrittenAsync(theirs.Id, 10_000);
@@ -182,43 +173,43 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task The_same_merchant_order_id_with_the_same_body_replays_the_original_order()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
         var request = Order(merchant.Id, new PlaceOrderLine(key.Id, 1)) with { MerchantOrderId = "shop-1001" };
 
-        var first = await _orders.PlaceAsync(request, Merchant(merchant.Id));
-        var again = await _orders.PlaceAsync(request with { Lines = [new PlaceOrderLine(key.Id, 1.0m)] }, Merchant(merchant.Id));
+        var first = await Orders.PlaceAsync(request, Merchant(merchant.Id));
+        var again = await Orders.PlaceAsync(request with { Lines = [new PlaceOrderLine(key.Id, 1.0m)] }, Merchant(merchant.Id));
 
         Assert.False(first.Value.Replayed);
         Assert.True(again.Value.Replayed);
         Assert.Equal(first.Value.Order.Order.Id, again.Value.Order.Order.Id);
-        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await _host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
     }
 
     [Fact]
     public async Task The_same_merchant_order_id_with_a_different_body_is_a_conflict()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
         var request = Order(merchant.Id, new PlaceOrderLine(key.Id, 1)) with { MerchantOrderId = "shop-1002" };
-        await _orders.PlaceAsync(request, Merchant(merchant.Id));
+        await Orders.PlaceAsync(request, Merchant(merchant.Id));
 
-        var different = await _orders.PlaceAsync(request with { Lines = [new PlaceOrderLine(key.Id, 2)] }, Merchant(merchant.Id));
+        var different = await Orders.PlaceAsync(request with { Lines = [new PlaceOrderLine(key.Id, 2)] }, Merchant(merchant.Id));
 
         Assert.Equal("MERCHANT_ORDER_ID_CONFLICT", different.Error!.Code);
-        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await _host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
     }
 
     [Fact]
     public async Task An_idempotency_key_reused_for_a_different_request_is_a_conflict()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
         var request = Order(merchant.Id, new PlaceOrderLine(key.Id, 1)) with { IdempotencyKey = "idem-1" };
 
-        var first = await _orders.PlaceAsync(request, Merchant(merchant.Id));
-        var same = await _orders.PlaceAsync(request, Merchant(merchant.Id));
-        var different = await _orders.PlaceAsync(request with { Notes = "changed" }, Merchant(merchant.Id));
+        var first = await Orders.PlaceAsync(request, Merchant(merchant.Id));
+        var same = await Orders.PlaceAsync(request, Merchant(merchant.Id));
+        var different = await Orders.PlaceAsync(request with { Notes = "changed" }, Merchant(merchant.Id));
 
         Assert.Equal(first.Value.Order.Order.Id, same.Value.Order.Order.Id);
         Assert.True(same.Value.Replayed);
@@ -228,11 +219,11 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_requests_with_one_merchant_order_id_create_one_order_and_charge_once()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
         var request = Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: "race@customer.test") with { MerchantOrderId = "shop-race" };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _orders.PlaceAsync(request, Merchant(merchant.Id)))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Orders.PlaceAsync(request, Merchant(merchant.Id)))));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
         Assert.Single(results.Select(r => r.Value.Order.Order.Id).Distinct());
@@ -246,12 +237,12 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Customers_are_found_again_by_email_or_phone()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 5);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 5);
 
-        var first = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: "Ann@Example.test", name: "Ann"), Merchant(merchant.Id));
-        var byEmail = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: "ann@example.test", phone: "+44 7700 900123"), Merchant(merchant.Id));
-        var byPhone = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: null, phone: "+447700900123"), Merchant(merchant.Id));
+        var first = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: "Ann@Example.test", name: "Ann"), Merchant(merchant.Id));
+        var byEmail = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: "ann@example.test", phone: "+44 7700 900123"), Merchant(merchant.Id));
+        var byPhone = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: null, phone: "+447700900123"), Merchant(merchant.Id));
 
         var customerId = first.Value.Order.Customer.Id;
         Assert.Equal(customerId, byEmail.Value.Order.Customer.Id);
@@ -262,11 +253,11 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task A_customer_needs_an_email_or_a_valid_phone()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(codes: 1);
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(codes: 1);
 
-        var none = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: null), Merchant(merchant.Id));
-        var badPhone = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: null, phone: "12"), Merchant(merchant.Id));
+        var none = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: null), Merchant(merchant.Id));
+        var badPhone = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1), email: null, phone: "12"), Merchant(merchant.Id));
 
         Assert.Equal("CUSTOMER_REQUIRED", none.Error!.Code);
         Assert.Equal("CUSTOMER_PHONE_INVALID", badPhone.Error!.Code);
@@ -275,20 +266,20 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_a_pending_balance_order_returns_the_money_and_stops_fulfilment()
     {
-        var merchant = await _host.Catalog.MerchantAsync(balance: 100m);
-        var key = await _host.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 5);
-        var placed = await _orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 5);
+        var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
 
-        var cancelled = await _orders.CancelAsync(placed.Value.Order.Order.Id, "Wrong item", Merchant(merchant.Id));
-        await _host.DrainJobsAsync();
+        var cancelled = await Orders.CancelAsync(placed.Value.Order.Order.Id, "Wrong item", Merchant(merchant.Id));
+        await Host.DrainJobsAsync();
 
         Assert.Equal(OrderStatus.Cancelled, cancelled.Value.Order.Status);
         Assert.Equal(PaymentStatus.Refunded, cancelled.Value.Order.PaymentStatus);
-        Assert.Equal(new Monetary.Money(10_000, Monetary.Currency.Of("USD")), await _host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
-        var after = await _host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, Merchant(merchant.Id));
+        Assert.Equal(new Monetary.Money(10_000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        var after = await Host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, Merchant(merchant.Id));
         Assert.Equal(OrderStatus.Cancelled, after!.Order.Status);
         Assert.Empty(after.CodesByLine);
-        Assert.Equal("ORDER_NOT_CANCELLABLE", (await _orders.CancelAsync(after.Order.Id, null, Merchant(merchant.Id))).Error!.Code);
+        Assert.Equal("ORDER_NOT_CANCELLABLE", (await Orders.CancelAsync(after.Order.Id, null, Merchant(merchant.Id))).Error!.Code);
     }
 
     private static Dictionary<string, string?> Fields(string? phone, string? network) => new() { ["phone_number"] = phone, ["network"] = network };
@@ -306,5 +297,5 @@ public sealed class OrderPlacementTests : IAsyncLifetime
         Assert.Equal(expectedBalanceMinor, await db.MerchantBalances.Where(b => b.MerchantId == merchantId).Select(b => b.AvailableMinor).SingleAsync());
     }
 
-    private Task<PortalDb> Db() => _host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+    private Task<PortalDb> Db() => Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
 }
