@@ -104,6 +104,33 @@ public sealed class OrderService(
         return (await queries.GetAsync(order.Id, actor, ct))!;
     }
 
+    /// <summary>
+    /// Reads a card order's PaymentIntent from Stripe and applies it (after 3-D Secure, or to check on a
+    /// payment still processing). Orders not waiting for a card payment are returned as they are.
+    /// </summary>
+    public async Task<Result<OrderDetails>> RefreshCardPaymentAsync(Guid orderId, Actor actor, CancellationToken ct = default)
+    {
+        if (await queries.GetAsync(orderId, actor, ct) is not { } details)
+        {
+            return OrderErrors.NotFound;
+        }
+
+        if (details.Order is { Status: OrderStatus.AwaitingPayment, PaymentMethod: PaymentMethodKind.Card, PaymentReference: { } intentId })
+        {
+            try
+            {
+                var (intent, card) = await cardPayments.ReadAsync(intentId, ct);
+                await paymentSync.ApplyAsync(orderId, intent, card, ct);
+            }
+            catch (Exception ex) when (StripeFailures.IsUnavailable(ex))
+            {
+                return PaymentErrors.StripeUnavailable;
+            }
+        }
+
+        return (await queries.GetAsync(orderId, actor, ct))!;
+    }
+
     private async Task<Result<PlacedOrder>> TryPlaceAsync(PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);

@@ -17,6 +17,7 @@ public static partial class NewOrderErrorPaths
     public const string CustomerEmail = "customer.email";
     public const string CustomerPhone = "customer.phone";
     public const string Payment = "payment";
+    public const string PaymentMethodId = "payment.payment_method_id";
     public const string MerchantOrderId = "merchant_order_id";
     public const string Notes = "notes";
 

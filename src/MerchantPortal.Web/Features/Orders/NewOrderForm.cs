@@ -4,6 +4,7 @@ using MerchantPortal.Customers;
 using MerchantPortal.Merchants;
 using MerchantPortal.Monetary;
 using MerchantPortal.Orders;
+using MerchantPortal.Payments;
 
 namespace MerchantPortal.Web.Features.Orders;
 
@@ -24,6 +25,7 @@ public sealed class NewOrderForm
     private static readonly string[] TopLevelInputs =
     [
         NewOrderErrorPaths.Lines, NewOrderErrorPaths.Customer, NewOrderErrorPaths.CustomerId, NewOrderErrorPaths.Payment,
+        NewOrderErrorPaths.PaymentMethodId,
         NewOrderErrorPaths.MerchantOrderId, NewOrderErrorPaths.Notes,
     ];
 
@@ -36,7 +38,19 @@ public sealed class NewOrderForm
     private CustomerSummary? _customer;
 
     /// <summary>Sent with every submission of this form, so a double click or a resubmit returns the first order.</summary>
-    public string IdempotencyKey { get; } = Guid.NewGuid().ToString();
+    public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString();
+
+    /// <summary>How the order is paid: the merchant balance, or one of the customer's saved cards.</summary>
+    public PaymentMethodKind PaymentMethod { get; private set; } = PaymentMethodKind.Balance;
+
+    /// <summary>The chosen customer's saved cards.</summary>
+    public IReadOnlyList<SavedCard> Cards { get; private set; } = [];
+
+    /// <summary>The card to charge, when paying by card.</summary>
+    public string? CardId { get; set; }
+
+    /// <summary>Where the payer returns after 3-D Secure; <c>{order_id}</c> stands for the new order.</summary>
+    public string? PaymentReturnUrl { get; set; }
 
     /// <summary>True for merchant users, whose merchant is their own; admins choose one.</summary>
     public bool MerchantIsFixed { get; set; }
@@ -54,6 +68,11 @@ public sealed class NewOrderForm
         get => _customer;
         set
         {
+            if (_customer?.Id != value?.Id)
+            {
+                SetCards([]);
+            }
+
             _customer = value;
             _errors.Remove(NewOrderErrorPaths.Customer);
             _errors.Remove(NewOrderErrorPaths.CustomerId);
@@ -140,8 +159,30 @@ public sealed class NewOrderForm
             new Money(priced.Sum(p => p.TotalMinor), currency));
     }
 
-    /// <summary>True when the total is more than the available balance.</summary>
-    public bool ExceedsBalance => Balance is { } balance && Breakdown().Total is { } total && total.Minor > balance.Minor;
+    /// <summary>True when the order is paid from the balance and its total is more than the available balance.</summary>
+    public bool ExceedsBalance => PaymentMethod == PaymentMethodKind.Balance
+        && Balance is { } balance && Breakdown().Total is { } total && total.Minor > balance.Minor;
+
+    /// <summary>The customer's cards; the default one is chosen, and without cards the order falls back to the balance.</summary>
+    public void SetCards(IReadOnlyList<SavedCard> cards)
+    {
+        Cards = cards;
+        CardId = (cards.FirstOrDefault(c => c.IsDefault) ?? (cards.Count > 0 ? cards[0] : null))?.PaymentMethodId;
+        if (cards.Count == 0)
+        {
+            PaymentMethod = PaymentMethodKind.Balance;
+        }
+    }
+
+    public void ChoosePayment(PaymentMethodKind method)
+    {
+        PaymentMethod = method;
+        _errors.Remove(NewOrderErrorPaths.Payment);
+        _errors.Remove(NewOrderErrorPaths.PaymentMethodId);
+    }
+
+    /// <summary>After a declined card the next attempt is a new order, so it gets a new idempotency key.</summary>
+    public void StartNewAttempt() => IdempotencyKey = Guid.NewGuid().ToString();
 
     /// <summary>
     /// Catches what is obviously missing before asking the service: a merchant, a line, a customer, a key
@@ -163,6 +204,11 @@ public sealed class NewOrderForm
         else if (CustomerMode == CustomerMode.New && string.IsNullOrWhiteSpace(CustomerEmail) && string.IsNullOrWhiteSpace(CustomerPhone))
         {
             problems.Add(new Error("CUSTOMER_REQUIRED", "Give an email address or a phone number.", NewOrderErrorPaths.Customer));
+        }
+
+        if (PaymentMethod == PaymentMethodKind.Card && CardId is null)
+        {
+            problems.Add(new Error("CARD_REQUIRED", "Choose the card to charge.", NewOrderErrorPaths.PaymentMethodId));
         }
 
         if (_lines.Count == 0)
@@ -192,7 +238,7 @@ public sealed class NewOrderForm
             ? new CustomerRef(CustomerId: Customer?.Id)
             : new CustomerRef(Email: Blank(CustomerEmail), Phone: Blank(CustomerPhone), Name: Blank(CustomerName)),
         [.. _lines.Select(l => l.ToRequest())],
-        PaymentChoice.Balance,
+        PaymentMethod == PaymentMethodKind.Card ? new PaymentChoice(PaymentMethodKind.Card, CardId, PaymentReturnUrl) : PaymentChoice.Balance,
         OrderSource.Dashboard,
         Blank(MerchantOrderId),
         IdempotencyKey,

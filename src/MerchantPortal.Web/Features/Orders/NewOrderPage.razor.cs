@@ -3,7 +3,9 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Monetary;
+using MerchantPortal.Common;
 using MerchantPortal.Orders;
+using MerchantPortal.Payments;
 using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -33,6 +35,9 @@ public sealed partial class NewOrderPage
     private LedgerService Ledger { get; set; } = default!;
 
     [Inject]
+    private CardService Cards { get; set; } = default!;
+
+    [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
     [Inject]
@@ -48,9 +53,14 @@ public sealed partial class NewOrderPage
         ? "Choose a merchant first"
         : $"Search {_form.Merchant.Currency} items by name or SKU";
 
+    private string CardHint => _form.CustomerMode == CustomerMode.New || _form.Customer is null
+        ? "Choose an existing customer to pay with one of their saved cards."
+        : _form.Cards.Count == 0 ? "This customer has no saved card yet (add one under Payment methods)." : $"{_form.Cards.Count} saved card(s).";
+
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentUser.GetActorAsync();
+        _form.PaymentReturnUrl = $"{Navigation.BaseUri}orders/{PaymentChoice.OrderIdToken}/payment-return";
         _form.MerchantIsFixed = _actor.MerchantId is not null;
         if (_actor.MerchantId is { } own)
         {
@@ -150,11 +160,44 @@ public sealed partial class NewOrderPage
             return;
         }
 
-        // The button stays disabled while the page is left for the order.
         var order = result.Value.Order.Order;
+        if (order is { PaymentStatus: PaymentStatus.RequiresAction, PaymentActionUrl: { } actionUrl })
+        {
+            // 3-D Secure: the issuer's page (the sandbox's, offline) comes back to the order's payment-return page.
+            Navigation.NavigateTo(actionUrl, forceLoad: true);
+            return;
+        }
+
+        if (order.PaymentStatus == PaymentStatus.Failed)
+        {
+            // Declined: nothing was charged or delivered. Another try (e.g. another card) is a new order.
+            _form.Show(new Error(order.ErrorCode ?? OrderErrorCodes.PaymentDeclined,
+                $"{order.ErrorMessage} Order {order.Reference} failed and nothing was charged.", NewOrderErrorPaths.PaymentMethodId));
+            _form.StartNewAttempt();
+            _submitting = false;
+            return;
+        }
+
+        // The button stays disabled while the page is left for the order.
         Snackbar.Add($"Order {order.Reference} placed", Severity.Success);
         Navigation.NavigateTo($"/orders/{order.Id}");
     }
+
+    private async Task LoadCardsAsync()
+    {
+        if (_form is { CustomerMode: CustomerMode.Existing, Customer: { } customer })
+        {
+            var cards = await Cards.ListAsync(customer.Id, _actor);
+            _form.SetCards(cards.Succeeded ? cards.Value : []);
+        }
+        else
+        {
+            _form.SetCards([]);
+        }
+    }
+
+    private static string CardLabel(SavedCard card) =>
+        $"{MerchantPortal.Web.Features.Payments.SavedCards.Brand(card.Brand)} •••• {card.Last4} (expires {card.Expiry}){(card.IsDefault ? " · default" : "")}";
 
     private static string ItemPrice(CatalogItemSummary item)
     {
