@@ -31,15 +31,25 @@ internal static class ParamReaders
         return new BillingDetailsRecord(Address(details), details.Text("email"), details.Text("name"), details.Text("phone"));
     }
 
-    /// <summary><c>payment_method_types[]</c>; the sandbox speaks only <c>card</c>.</summary>
+    /// <summary>
+    /// The payment method types an intent may use: <c>allowed_payment_method_types[]</c> (what current API
+    /// versions send) or the older <c>payment_method_types[]</c>. The sandbox speaks only <c>card</c>.
+    /// </summary>
     public static IReadOnlyList<string>? PaymentMethodTypes(ApiParams parameters)
     {
-        var types = parameters.List("payment_method_types");
+        if (parameters.Has("allowed_payment_method_types") && parameters.Has("payment_method_types"))
+        {
+            throw ApiErrors.InvalidRequest(
+                "You may only specify one of these parameters: allowed_payment_method_types, payment_method_types.", "payment_method_types");
+        }
+
+        var name = parameters.Has("allowed_payment_method_types") ? "allowed_payment_method_types" : "payment_method_types";
+        var types = parameters.List(name);
         for (var i = 0; i < (types?.Count ?? 0); i++)
         {
             if (types![i] != "card")
             {
-                throw ApiErrors.InvalidValue($"payment_method_types[{i}]",
+                throw ApiErrors.InvalidValue($"{name}[{i}]",
                     $"The payment method type \"{types[i]}\" is invalid. The Stripe sandbox supports only \"card\".");
             }
         }

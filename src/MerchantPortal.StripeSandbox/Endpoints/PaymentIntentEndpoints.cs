@@ -26,7 +26,7 @@ internal static class PaymentIntentEndpoints
     {
         var request = http.ApiRequest();
         var parameters = request.Params;
-        parameters.AllowOnly("amount", "automatic_payment_methods", "capture_method", "confirm", "currency", "customer", "description",
+        parameters.AllowOnly("allowed_payment_method_types", "amount", "automatic_payment_methods", "capture_method", "confirm", "currency", "customer", "description",
             "metadata", "off_session", "payment_method", "payment_method_types", "receipt_email", "return_url", "setup_future_usage",
             "statement_descriptor", "statement_descriptor_suffix");
         parameters.OneOf("capture_method", "automatic");

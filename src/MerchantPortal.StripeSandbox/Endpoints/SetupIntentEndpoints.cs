@@ -23,7 +23,7 @@ internal static class SetupIntentEndpoints
     {
         var request = http.ApiRequest();
         var parameters = request.Params;
-        parameters.AllowOnly("automatic_payment_methods", "confirm", "customer", "description", "metadata",
+        parameters.AllowOnly("allowed_payment_method_types", "automatic_payment_methods", "confirm", "customer", "description", "metadata",
             "payment_method", "payment_method_types", "return_url", "usage");
         var types = ParamReaders.PaymentMethodTypes(parameters);
         var create = new CreateSetupIntent(
