@@ -13,9 +13,9 @@ internal static class ChargeEndpoints
 {
     public static void MapChargeEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/v1/charges", List);
-        api.MapGet("/v1/charges/{id}", Retrieve);
-        api.MapGet("/v1/charges/{id}/refunds", ListRefunds);
+        api.MapGet("/v1/charges", List).ReturnsListOf("charge");
+        api.MapGet("/v1/charges/{id}", Retrieve).Returns("charge");
+        api.MapGet("/v1/charges/{id}/refunds", ListRefunds).ReturnsListOf("refund");
     }
 
     private static IResult Retrieve(string id, HttpContext http, SandboxStore store)

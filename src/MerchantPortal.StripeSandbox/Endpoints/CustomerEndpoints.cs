@@ -13,11 +13,11 @@ internal static class CustomerEndpoints
 {
     public static void MapCustomerEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/v1/customers", Create);
-        api.MapGet("/v1/customers", List);
-        api.MapGet("/v1/customers/{id}", Retrieve);
-        api.MapPost("/v1/customers/{id}", Update);
-        api.MapGet("/v1/customers/{id}/payment_methods", ListPaymentMethods);
+        api.MapPost("/v1/customers", Create).Returns("customer");
+        api.MapGet("/v1/customers", List).ReturnsListOf("customer");
+        api.MapGet("/v1/customers/{id}", Retrieve).Returns("customer");
+        api.MapPost("/v1/customers/{id}", Update).Returns("customer");
+        api.MapGet("/v1/customers/{id}/payment_methods", ListPaymentMethods).ReturnsListOf("payment_method");
     }
 
     private static IResult Create(HttpContext http, SandboxStore store)

@@ -12,8 +12,8 @@ internal static class EventEndpoints
 {
     public static void MapEventEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/v1/events", List);
-        api.MapGet("/v1/events/{id}", Retrieve);
+        api.MapGet("/v1/events", List).ReturnsListOf("event");
+        api.MapGet("/v1/events/{id}", Retrieve).Returns("event");
     }
 
     private static IResult Retrieve(string id, HttpContext http, SandboxStore store)

@@ -15,11 +15,11 @@ internal static class PaymentIntentEndpoints
 
     public static void MapPaymentIntentEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/v1/payment_intents", Create);
-        api.MapGet("/v1/payment_intents", List);
-        api.MapGet("/v1/payment_intents/{id}", Retrieve);
-        api.MapPost("/v1/payment_intents/{id}/confirm", Confirm);
-        api.MapPost("/v1/payment_intents/{id}/cancel", Cancel);
+        api.MapPost("/v1/payment_intents", Create).Returns("payment_intent");
+        api.MapGet("/v1/payment_intents", List).ReturnsListOf("payment_intent");
+        api.MapGet("/v1/payment_intents/{id}", Retrieve).Returns("payment_intent");
+        api.MapPost("/v1/payment_intents/{id}/confirm", Confirm).Returns("payment_intent");
+        api.MapPost("/v1/payment_intents/{id}/cancel", Cancel).Returns("payment_intent");
     }
 
     private static IResult Create(HttpContext http, SandboxStore store)

@@ -14,11 +14,11 @@ internal static class PaymentMethodEndpoints
 {
     public static void MapPaymentMethodEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/v1/payment_methods", Create);
-        api.MapGet("/v1/payment_methods", List);
-        api.MapGet("/v1/payment_methods/{id}", Retrieve);
-        api.MapPost("/v1/payment_methods/{id}/attach", Attach);
-        api.MapPost("/v1/payment_methods/{id}/detach", Detach);
+        api.MapPost("/v1/payment_methods", Create).Returns("payment_method");
+        api.MapGet("/v1/payment_methods", List).ReturnsListOf("payment_method");
+        api.MapGet("/v1/payment_methods/{id}", Retrieve).Returns("payment_method");
+        api.MapPost("/v1/payment_methods/{id}/attach", Attach).Returns("payment_method");
+        api.MapPost("/v1/payment_methods/{id}/detach", Detach).Returns("payment_method");
     }
 
     private static IResult Create(HttpContext http, SandboxStore store, TimeProvider clock)

@@ -13,9 +13,9 @@ internal static class RefundEndpoints
 {
     public static void MapRefundEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/v1/refunds", Create);
-        api.MapGet("/v1/refunds", List);
-        api.MapGet("/v1/refunds/{id}", Retrieve);
+        api.MapPost("/v1/refunds", Create).Returns("refund");
+        api.MapGet("/v1/refunds", List).ReturnsListOf("refund");
+        api.MapGet("/v1/refunds/{id}", Retrieve).Returns("refund");
     }
 
     private static IResult Create(HttpContext http, SandboxStore store)

@@ -13,10 +13,10 @@ internal static class SetupIntentEndpoints
 {
     public static void MapSetupIntentEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/v1/setup_intents", Create);
-        api.MapGet("/v1/setup_intents", List);
-        api.MapGet("/v1/setup_intents/{id}", Retrieve);
-        api.MapPost("/v1/setup_intents/{id}/confirm", Confirm);
+        api.MapPost("/v1/setup_intents", Create).Returns("setup_intent");
+        api.MapGet("/v1/setup_intents", List).ReturnsListOf("setup_intent");
+        api.MapGet("/v1/setup_intents/{id}", Retrieve).Returns("setup_intent");
+        api.MapPost("/v1/setup_intents/{id}/confirm", Confirm).Returns("setup_intent");
     }
 
     private static IResult Create(HttpContext http, SandboxStore store)

@@ -13,11 +13,11 @@ internal static class WebhookEndpointEndpoints
 {
     public static void MapWebhookEndpointEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/v1/webhook_endpoints", Create);
-        api.MapGet("/v1/webhook_endpoints", List);
-        api.MapGet("/v1/webhook_endpoints/{id}", Retrieve);
-        api.MapPost("/v1/webhook_endpoints/{id}", Update);
-        api.MapDelete("/v1/webhook_endpoints/{id}", Delete);
+        api.MapPost("/v1/webhook_endpoints", Create).Returns("webhook_endpoint");
+        api.MapGet("/v1/webhook_endpoints", List).ReturnsListOf("webhook_endpoint");
+        api.MapGet("/v1/webhook_endpoints/{id}", Retrieve).Returns("webhook_endpoint");
+        api.MapPost("/v1/webhook_endpoints/{id}", Update).Returns("webhook_endpoint");
+        api.MapDelete("/v1/webhook_endpoints/{id}", Delete).Returns("deleted");
     }
 
     /// <summary>

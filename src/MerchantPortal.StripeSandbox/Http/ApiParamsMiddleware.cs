@@ -1,13 +1,22 @@
+using MerchantPortal.StripeSandbox.Objects;
 using Microsoft.AspNetCore.Http;
 
 namespace MerchantPortal.StripeSandbox.Http;
 
-/// <summary>Reads the request's parameters: the form body of a POST and the query string, in bracket notation.</summary>
+/// <summary>
+/// Reads the request's parameters (the form body of a POST and the query string, in bracket notation) and checks
+/// its <c>expand[]</c> paths against what the endpoint returns, before the endpoint runs.
+/// </summary>
 internal sealed class ApiParamsMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        await ReadAsync(http);
+        var request = await ReadAsync(http);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ReturnsObject>() is { } returns)
+        {
+            Expansion.Validate(returns, request.Params.Expand());
+        }
+
         await next(http);
     }
 

@@ -9,51 +9,69 @@ namespace MerchantPortal.StripeSandbox.Objects;
 /// </summary>
 internal static class Expansion
 {
-    private static readonly Dictionary<string, string[][]> Expandable = new(StringComparer.Ordinal)
+    /// <summary>For each object type, the fields that hold an id that can be expanded, and the type of that object.</summary>
+    private static readonly Dictionary<string, (string[] Path, string Type)[]> Expandable = new(StringComparer.Ordinal)
     {
-        ["customer"] = [["invoice_settings", "default_payment_method"]],
-        ["payment_method"] = [["customer"]],
-        ["setup_intent"] = [["customer"], ["payment_method"]],
-        ["payment_intent"] = [["customer"], ["payment_method"], ["latest_charge"]],
-        ["charge"] = [["customer"], ["payment_intent"]],
-        ["refund"] = [["charge"], ["payment_intent"]],
+        ["customer"] = [(["invoice_settings", "default_payment_method"], "payment_method")],
+        ["payment_method"] = [(["customer"], "customer")],
+        ["setup_intent"] = [(["customer"], "customer"), (["payment_method"], "payment_method")],
+        ["payment_intent"] = [(["customer"], "customer"), (["payment_method"], "payment_method"), (["latest_charge"], "charge")],
+        ["charge"] = [(["customer"], "customer"), (["payment_intent"], "payment_intent")],
+        ["refund"] = [(["charge"], "charge"), (["payment_intent"], "payment_intent")],
     };
 
-    public static void Apply(RenderContext context, JsonObject target, IReadOnlyList<string> paths)
+    /// <summary>Throws Stripe's 400 for a path that cannot be expanded on what the endpoint returns.</summary>
+    public static void Validate(ReturnsObject returns, IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
         {
-            var segments = path.Split('.');
-            if (segments.Length > 4)
+            var rest = path.Split('.');
+            if (rest.Length > 4)
             {
                 throw ApiErrors.InvalidValue("expand", $"You cannot expand more than 4 levels of a property. Property: {path}");
             }
 
-            Expand(context, target, segments, path);
+            if (returns.IsList)
+            {
+                rest = rest is ["data", _, ..] ? rest[1..] : throw CannotExpand(path);
+            }
+
+            var type = returns.Type;
+            while (rest.Length > 0)
+            {
+                var (field, target) = Match(type, rest) ?? throw CannotExpand(path);
+                type = target;
+                rest = rest[field.Length..];
+            }
         }
     }
 
-    private static void Expand(RenderContext context, JsonObject target, string[] segments, string path)
+    /// <summary>Expands paths already checked by <see cref="Validate"/>; ids of objects that no longer exist stay ids.</summary>
+    public static void Apply(RenderContext context, JsonObject target, IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            Expand(context, target, path.Split('.'));
+        }
+    }
+
+    private static void Expand(RenderContext context, JsonObject target, string[] segments)
     {
         var type = target["object"]?.GetValue<string>() ?? "";
         if (type == "list")
         {
-            if (segments is not ["data", _, ..])
-            {
-                throw CannotExpand(path);
-            }
-
             foreach (var item in target["data"]!.AsArray())
             {
-                Expand(context, item!.AsObject(), segments[1..], path);
+                Expand(context, item!.AsObject(), segments[1..]);
             }
 
             return;
         }
 
-        var field = Expandable.GetValueOrDefault(type, [])
-            .FirstOrDefault(f => segments.Length >= f.Length && f.AsSpan().SequenceEqual(segments.AsSpan(0, f.Length)))
-            ?? throw CannotExpand(path);
+        if (Match(type, segments) is not var (field, _))
+        {
+            return;
+        }
 
         var parent = target;
         foreach (var name in field[..^1])
@@ -74,9 +92,14 @@ internal static class Expansion
         };
         if (expanded is not null && segments.Length > field.Length)
         {
-            Expand(context, expanded, segments[field.Length..], path);
+            Expand(context, expanded, segments[field.Length..]);
         }
     }
+
+    private static (string[] Path, string Type)? Match(string type, string[] segments) =>
+        Expandable.GetValueOrDefault(type, [])
+            .Select(f => ((string[] Path, string Type)?)f)
+            .FirstOrDefault(f => segments.Length >= f!.Value.Path.Length && f.Value.Path.AsSpan().SequenceEqual(segments.AsSpan(0, f.Value.Path.Length)));
 
     private static JsonObject Replace(JsonObject parent, string name, JsonObject value)
     {
