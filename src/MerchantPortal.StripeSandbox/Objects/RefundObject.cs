@@ -3,7 +3,7 @@ using MerchantPortal.StripeSandbox.State;
 
 namespace MerchantPortal.StripeSandbox.Objects;
 
-/// <summary>The <c>refund</c> object; <c>failure_reason</c> appears only on failed refunds, as on Stripe.</summary>
+/// <summary>The <c>refund</c> object (which, unlike most, has no <c>livemode</c>); <c>failure_reason</c> appears only on failed refunds, as on Stripe.</summary>
 internal static class RefundObject
 {
     public static JsonObject Render(RefundRecord refund)
@@ -32,7 +32,6 @@ internal static class RefundObject
             json["failure_reason"] = refund.FailureReason;
         }
 
-        json["livemode"] = false;
         json["metadata"] = JsonParts.Metadata(refund.Metadata);
         json["payment_intent"] = refund.PaymentIntent;
         json["payment_method"] = refund.PaymentMethod;
