@@ -30,6 +30,19 @@ internal static class CardBrands
         _ => brand,
     };
 
+    /// <summary>The brand as people write it.</summary>
+    public static string Name(string brand) => brand switch
+    {
+        "visa" => "Visa",
+        "mastercard" => "Mastercard",
+        "amex" => "American Express",
+        "discover" => "Discover",
+        "jcb" => "JCB",
+        "diners" => "Diners Club",
+        "unionpay" => "UnionPay",
+        _ => "Card",
+    };
+
     /// <summary>How many digits the brand's security code has.</summary>
     public static int CvcLength(string brand) => brand == "amex" ? 4 : 3;
 }

@@ -17,46 +17,61 @@ internal static class CardValidation
     /// <summary>The card as it will be kept; errors name the parameter as <c>card[number]</c>, <c>card[exp_month]</c>, ….</summary>
     public static CardRecord Validate(string number, long expMonth, long expYear, string? cvc, DateTimeOffset now)
     {
+        var digits = CheckNumber(number);
+        var year = CheckExpiry(expMonth, expYear, now);
+        var brand = CardBrands.Detect(digits);
+        if (cvc is not null)
+        {
+            CheckCvc(cvc, brand);
+        }
+
+        var behaviour = TestCards.ByNumber(digits)?.Behaviour ?? CardBehaviour.Succeeds;
+        return new CardRecord(brand, digits[^4..], (int)expMonth, year, "credit", "US", Fingerprint(digits), cvc is null ? null : "pass", behaviour);
+    }
+
+    /// <summary>The digits of a well-formed card number (spaces and dashes allowed) that passes the Luhn check.</summary>
+    public static string CheckNumber(string number)
+    {
         var digits = number.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (digits.Length is < 12 or > 19 || !digits.All(char.IsAsciiDigit))
         {
             throw CardError("invalid_number", "Your card number is invalid.", "card[number]");
         }
 
-        if (!PassesLuhn(digits))
-        {
-            throw CardError("incorrect_number", "Your card number is incorrect.", "card[number]");
-        }
+        return PassesLuhn(digits) ? digits : throw CardError("incorrect_number", "Your card number is incorrect.", "card[number]");
+    }
 
-        if (expMonth is < 1 or > 12)
+    /// <summary>The four-digit year of an expiry date that is valid and not in the past (two-digit years are this century).</summary>
+    public static int CheckExpiry(long month, long year, DateTimeOffset now)
+    {
+        if (month is < 1 or > 12)
         {
             throw CardError("invalid_expiry_month", "Your card's expiration month is invalid.", "card[exp_month]");
         }
 
-        var year = expYear is >= 0 and < 100 ? 2000 + expYear : expYear;
-        if (year < now.Year)
+        var fullYear = year is >= 0 and < 100 ? 2000 + year : year;
+        if (fullYear < now.Year)
         {
             throw CardError("invalid_expiry_year", "Your card's expiration year is in the past.", "card[exp_year]");
         }
 
-        if (year > now.Year + 50)
+        if (fullYear > now.Year + 50)
         {
             throw CardError("invalid_expiry_year", "Your card's expiration year is invalid.", "card[exp_year]");
         }
 
-        if (year == now.Year && expMonth < now.Month)
-        {
-            throw CardError("invalid_expiry_month", "Your card's expiration month is in the past.", "card[exp_month]");
-        }
+        return fullYear == now.Year && month < now.Month
+            ? throw CardError("invalid_expiry_month", "Your card's expiration month is in the past.", "card[exp_month]")
+            : (int)fullYear;
+    }
 
-        var brand = CardBrands.Detect(digits);
-        if (cvc is not null && (cvc.Length != CardBrands.CvcLength(brand) || !cvc.All(char.IsAsciiDigit)))
+    /// <summary>A security code of the brand's length: four digits for American Express, three otherwise.</summary>
+    public static void CheckCvc(string cvc, string brand)
+    {
+        if (cvc.Length != CardBrands.CvcLength(brand) || !cvc.All(char.IsAsciiDigit))
         {
             throw CardError("invalid_cvc", "Your card's security code is invalid.", "card[cvc]");
         }
-
-        var behaviour = TestCards.ByNumber(digits)?.Behaviour ?? CardBehaviour.Succeeds;
-        return new CardRecord(brand, digits[^4..], (int)expMonth, (int)year, "credit", "US", Fingerprint(digits), cvc is null ? null : "pass", behaviour);
     }
 
     /// <summary>The card behind a test PaymentMethod id, expiring a year from now as Stripe's do.</summary>

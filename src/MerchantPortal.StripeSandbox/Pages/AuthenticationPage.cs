@@ -1,4 +1,4 @@
-using MerchantPortal.StripeSandbox.Http;
+using MerchantPortal.StripeSandbox.Cards;
 using MerchantPortal.StripeSandbox.Objects;
 using MerchantPortal.StripeSandbox.Operations;
 using MerchantPortal.StripeSandbox.State;
@@ -105,7 +105,7 @@ internal static class AuthenticationPage
             ? $"<dt>Amount</dt><dd>{PageLayout.Encode(Currencies.Format(payment.Amount, payment.Currency).ToUpperInvariant())}</dd>"
             : "<dt>Purpose</dt><dd>Save the card for later payments</dd>";
         var card = intent.PaymentMethod is { } paymentMethodId && context.Data.PaymentMethods.TryGetValue(paymentMethodId, out var paymentMethod)
-            ? $"<dt>Card</dt><dd>{PageLayout.Encode(paymentMethod.Card.Brand)} ending in {PageLayout.Encode(paymentMethod.Card.Last4)}</dd>"
+            ? $"<dt>Card</dt><dd>{PageLayout.Encode(CardBrands.Name(paymentMethod.Card.Brand))} ending in {PageLayout.Encode(paymentMethod.Card.Last4)}</dd>"
             : "";
         var body = $"""
             <h1>Authenticate with your bank</h1>

@@ -36,45 +36,21 @@ internal sealed class CardForm
         Name = form["name"].ToString().Trim(),
     };
 
-    /// <summary>The card, checked as Stripe checks it; null with field errors when it is not valid.</summary>
+    /// <summary>The card, checked as Stripe checks it; null with a message at each field that is wrong.</summary>
     public CardRecord? Validate(DateTimeOffset now)
     {
-        if (Number.Length == 0)
-        {
-            _errors["number"] = "Your card number is incomplete.";
-        }
+        string? digits = null;
+        Check("number", Number.Length > 0, "Your card number is incomplete.", () => digits = CardValidation.CheckNumber(Number));
 
         var expiry = ParseExpiry(Expiry);
-        if (expiry is null)
-        {
-            _errors["expiry"] = "Your card's expiration date is incomplete.";
-        }
+        Check("expiry", expiry is not null, "Your card's expiration date is incomplete.",
+            () => CardValidation.CheckExpiry(expiry!.Value.Month, expiry.Value.Year, now));
 
-        if (Cvc.Length == 0)
-        {
-            _errors["cvc"] = "Your card's security code is incomplete.";
-        }
+        // Without a valid number the brand is unknown, so any three- or four-digit code passes here.
+        var brand = digits is not null ? CardBrands.Detect(digits) : Cvc.Length == 4 ? "amex" : "visa";
+        Check("cvc", Cvc.Length > 0, "Your card's security code is incomplete.", () => CardValidation.CheckCvc(Cvc, brand));
 
-        if (_errors.Count > 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return CardValidation.Validate(Number, expiry!.Value.Month, expiry.Value.Year, Cvc, now);
-        }
-        catch (StripeApiException error)
-        {
-            var field = error.Param switch
-            {
-                "card[number]" => "number",
-                "card[cvc]" => "cvc",
-                _ => "expiry",
-            };
-            _errors[field] = error.Message;
-            return null;
-        }
+        return _errors.Count == 0 ? CardValidation.Validate(Number, expiry!.Value.Month, expiry.Value.Year, Cvc, now) : null;
     }
 
     public string Render(string action, IReadOnlyDictionary<string, string> hidden, string submitLabel)
@@ -115,6 +91,25 @@ internal sealed class CardForm
         return $"<label for=\"{name}\">{PageLayout.Encode(label)}</label>"
             + $"<input id=\"{name}\" name=\"{name}\" type=\"text\" autocomplete=\"{autocomplete}\"{mode} placeholder=\"{PageLayout.Encode(placeholder)}\" value=\"{PageLayout.Encode(value)}\"{described}>"
             + message;
+    }
+
+    /// <summary>Keeps the message for <paramref name="field"/> when it is empty or <paramref name="check"/> refuses it.</summary>
+    private void Check(string field, bool given, string incomplete, Action check)
+    {
+        if (!given)
+        {
+            _errors[field] = incomplete;
+            return;
+        }
+
+        try
+        {
+            check();
+        }
+        catch (StripeApiException error)
+        {
+            _errors[field] = error.Message;
+        }
     }
 
     private static (int Month, int Year)? ParseExpiry(string text)

@@ -99,6 +99,20 @@ public sealed class BrowserFlowTests : SandboxTestBase
     }
 
     [Fact]
+    public async Task Every_wrong_field_is_marked_at_once()
+    {
+        var (intent, _) = await SetupAsync();
+
+        using var response = await SubmitCardAsync(intent, "4242424242424241", "13/20", "1");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"number-error\">Your card number is incorrect.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"expiry-error\">Your card&#x27;s expiration month is invalid.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"cvc-error\">Your card&#x27;s security code is invalid.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"4242424242424241\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_declined_card_is_shown_on_the_form_and_the_setup_can_be_retried()
     {
         var (intent, _) = await SetupAsync();
@@ -131,6 +145,7 @@ public sealed class BrowserFlowTests : SandboxTestBase
         Assert.StartsWith($"/sandbox/authenticate/{intent.Id}", challenge.RequestMessage.RequestUri!.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("Complete authentication", page, StringComparison.Ordinal);
         Assert.Contains("Save the card for later payments", page, StringComparison.Ordinal);
+        Assert.Contains("Visa ending in 3155", page, StringComparison.Ordinal);
         Assert.Equal((intent.Id, "succeeded"), (QueryOf(returned)["setup_intent"], QueryOf(returned)["redirect_status"]));
         var saved = await SetupIntents.GetAsync(intent.Id);
         Assert.Equal("succeeded", saved.Status);
