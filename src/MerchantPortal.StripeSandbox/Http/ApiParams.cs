@@ -10,8 +10,6 @@ internal sealed class ApiParams(FormHash hash, string prefix = "")
 {
     private const int MaxStringLength = 5000;
 
-    public static ApiParams Empty { get; } = new(new FormHash());
-
     public bool Has(string name) => hash[name] is not null;
 
     public string NameOf(string name) => prefix.Length == 0 ? name : $"{prefix}[{name}]";

@@ -18,23 +18,6 @@ internal sealed class StripeApiException : Exception
         Param = param;
     }
 
-    public StripeApiException()
-        : this(500, "api_error", "An unexpected error occurred.")
-    {
-    }
-
-    public StripeApiException(string message)
-        : this(500, "api_error", message)
-    {
-    }
-
-    public StripeApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        StatusCode = 500;
-        Type = "api_error";
-    }
-
     public int StatusCode { get; }
 
     public string Type { get; }

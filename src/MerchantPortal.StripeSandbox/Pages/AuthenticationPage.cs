@@ -48,7 +48,7 @@ internal static class AuthenticationPage
             _ => null,
         };
 
-        return store.Write(ChangeOrigin.Page, change =>
+        return store.Write(ChangeOrigin.None, change =>
         {
             var found = Find(change.Data, id, clientSecret);
             if (found is null)

@@ -46,7 +46,7 @@ internal static class SetupPage
         var form = CardForm.From(fields);
         var card = form.Validate(clock.GetUtcNow());
 
-        return store.Write(ChangeOrigin.Page, change =>
+        return store.Write(ChangeOrigin.None, change =>
         {
             if (Find(change.Data, clientSecret) is not { } intent)
             {

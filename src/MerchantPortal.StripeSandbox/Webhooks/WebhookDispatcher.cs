@@ -84,7 +84,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 await Task.Delay(_retryDelays[attempt - 1], _clock, _stopping.Token);
             }
 
-            _store.Write(ChangeOrigin.Page, change =>
+            _store.Write(ChangeOrigin.None, change =>
             {
                 if (change.Data.Events.TryGetValue(delivery.EventId, out var record) && record.PendingWebhooks > 0)
                 {
