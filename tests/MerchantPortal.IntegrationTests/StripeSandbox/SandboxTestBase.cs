@@ -93,6 +93,21 @@ public abstract class SandboxTestBase : IAsyncLifetime
 
     protected Task<(int Status, JsonElement Json, HttpResponseMessage Response)> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
+    /// <summary>Waits (at most 10 s) for something the sandbox does in the background.</summary>
+    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     protected async Task<List<Event>> EventsOfAsync(string objectId)
     {
         var events = await Events.ListAsync(new EventListOptions { Limit = 100 });
