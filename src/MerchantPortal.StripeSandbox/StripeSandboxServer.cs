@@ -30,6 +30,7 @@ public sealed class StripeSandboxServer : IAsyncDisposable
     private readonly SandboxStore _store;
     private readonly WebhookDispatcher _webhooks;
     private readonly Task _persistence;
+    private int _disposed;
 
     private StripeSandboxServer(WebApplication app, SandboxStore store, WebhookDispatcher webhooks, Task persistence, Uri baseUri, StripeSandboxOptions options)
     {
@@ -110,6 +111,11 @@ public sealed class StripeSandboxServer : IAsyncDisposable
     /// <summary>Stops serving and sending webhooks (pending retries are dropped) and saves the data file.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         _store.Complete();

@@ -22,7 +22,7 @@ internal static class EventEndpoints
         request.Params.AllowOnly();
         return store.Read(context =>
         {
-            var record = context.Data.Events.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("event", id, null);
+            var record = context.Data.Events.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("event", id, "id");
             return ApiResponses.Object(context, request, EventObject.Render(record, request.ApiVersion));
         });
     }

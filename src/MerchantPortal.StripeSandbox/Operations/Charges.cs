@@ -8,7 +8,7 @@ namespace MerchantPortal.StripeSandbox.Operations;
 /// <summary>The charge each PaymentIntent payment attempt leaves behind, succeeded or failed.</summary>
 internal static class Charges
 {
-    public static ChargeRecord Find(SandboxData data, string id, string? param = null) =>
+    public static ChargeRecord Find(SandboxData data, string id, string param = "id") =>
         data.Charges.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("charge", id, param);
 
     public static ChargeRecord Record(SandboxChange change, PaymentIntentRecord intent, PaymentMethodRecord paymentMethod, CardDecline? decline, bool authenticated)

@@ -20,7 +20,7 @@ internal sealed record CustomerChanges(
 /// <summary>Creating and updating customers.</summary>
 internal static class Customers
 {
-    public static CustomerRecord Find(SandboxData data, string id, string? param = null) =>
+    public static CustomerRecord Find(SandboxData data, string id, string param = "id") =>
         data.Customers.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("customer", id, param);
 
     public static CustomerRecord Create(SandboxChange change, CustomerChanges input)

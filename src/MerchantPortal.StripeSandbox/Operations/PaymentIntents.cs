@@ -15,7 +15,7 @@ internal static class PaymentIntents
 
     private static readonly string[] Cancelable = [IntentStatus.RequiresPaymentMethod, IntentStatus.RequiresConfirmation, IntentStatus.RequiresAction];
 
-    public static PaymentIntentRecord Find(SandboxData data, string id, string? param = null) =>
+    public static PaymentIntentRecord Find(SandboxData data, string id, string param = "id") =>
         data.PaymentIntents.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("payment_intent", id, param);
 
     /// <summary>Creates the intent and, with <c>confirm=true</c>, confirms it (which may throw a decline once the intent exists).</summary>

@@ -7,7 +7,7 @@ namespace MerchantPortal.StripeSandbox.Operations;
 /// <summary>Creating, finding, attaching and detaching card payment methods.</summary>
 internal static class PaymentMethods
 {
-    public static PaymentMethodRecord Find(SandboxData data, string id, string? param = null) =>
+    public static PaymentMethodRecord Find(SandboxData data, string id, string param = "id") =>
         data.PaymentMethods.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("PaymentMethod", id, param);
 
     /// <summary>

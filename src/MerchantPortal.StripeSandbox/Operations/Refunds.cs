@@ -14,7 +14,7 @@ internal sealed record CreateRefund(string? PaymentIntent, string? Charge, long?
 /// </summary>
 internal static class Refunds
 {
-    public static RefundRecord Find(SandboxData data, string id, string? param = null) =>
+    public static RefundRecord Find(SandboxData data, string id, string param = "id") =>
         data.Refunds.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("refund", id, param);
 
     public static RefundRecord Create(SandboxChange change, CreateRefund request)

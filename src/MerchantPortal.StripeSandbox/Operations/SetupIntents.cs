@@ -25,7 +25,7 @@ internal static class SetupIntents
 {
     private static readonly string[] Confirmable = [IntentStatus.RequiresPaymentMethod, IntentStatus.RequiresConfirmation, IntentStatus.RequiresAction];
 
-    public static SetupIntentRecord Find(SandboxData data, string id, string? param = null) =>
+    public static SetupIntentRecord Find(SandboxData data, string id, string param = "id") =>
         data.SetupIntents.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("setupintent", id, param);
 
     public static SetupIntentRecord Create(SandboxChange change, CreateSetupIntent request)

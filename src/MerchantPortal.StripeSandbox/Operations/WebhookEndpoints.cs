@@ -16,7 +16,7 @@ internal sealed record WebhookEndpointChanges(
 /// <summary>Webhook endpoints: where events are sent, which ones, signed with the endpoint's secret.</summary>
 internal static partial class WebhookEndpoints
 {
-    public static WebhookEndpointRecord Find(SandboxData data, string id, string? param = null) =>
+    public static WebhookEndpointRecord Find(SandboxData data, string id, string param = "id") =>
         data.WebhookEndpoints.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("webhook endpoint", id, param);
 
     /// <summary>Checks what is given: an absolute http(s) URL and event types (or <c>*</c>).</summary>

@@ -53,6 +53,7 @@ public sealed class ApiBehaviourTests : SandboxTestBase
         Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
         Assert.Equal("resource_missing", error.GetProperty("code").GetString());
         Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.Equal("id", error.GetProperty("param").GetString());
     }
 
     [Fact]

@@ -48,10 +48,10 @@ public sealed class PersistenceTests : IDisposable
     [Fact]
     public async Task Without_a_data_file_a_restart_starts_empty()
     {
-        await using (var first = await StripeSandboxServer.StartAsync(new StripeSandboxOptions()))
-        {
-            await new CustomerService(Client(first)).CreateAsync(new CustomerCreateOptions { Email = "jenny@example.com" });
-        }
+        var first = await StripeSandboxServer.StartAsync(new StripeSandboxOptions());
+        await new CustomerService(Client(first)).CreateAsync(new CustomerCreateOptions { Email = "jenny@example.com" });
+        await first.DisposeAsync();
+        await first.DisposeAsync();
 
         await using var second = await StripeSandboxServer.StartAsync(new StripeSandboxOptions());
 
