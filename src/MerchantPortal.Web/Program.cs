@@ -16,6 +16,7 @@ if (PortalCommands.IsCommand(args))
 }
 
 await app.PrepareDatabaseAsync();
+await app.StartStripeSandboxAsync();
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 await app.RunAsync();

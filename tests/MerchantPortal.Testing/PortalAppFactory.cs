@@ -24,6 +24,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
         // The demo catalog and users are seeded; a month of order history only slows tests down.
         Settings["Demo:HistoricalOrders"] = "0";
+
+        // Each test app has its own Stripe sandbox, in memory.
+        Settings["StripeSandbox:DataFile"] = "";
     }
 
     /// <summary>Extra configuration for this app, applied over the development settings.</summary>

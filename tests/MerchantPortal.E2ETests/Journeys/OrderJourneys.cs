@@ -1,11 +1,6 @@
-using MerchantPortal.Auditing;
-using MerchantPortal.Catalog;
 using MerchantPortal.E2ETests.Infrastructure;
 using MerchantPortal.E2ETests.Pages;
 using MerchantPortal.Identity;
-using MerchantPortal.Ledger;
-using MerchantPortal.Merchants;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,7 +12,7 @@ namespace MerchantPortal.E2ETests.Journeys;
 /// </summary>
 public sealed class OrderJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
-    private const string DemoMerchant = "Northwind Games";
+    private JourneyData Data => new(Fixture.App);
 
     // Fulfilment runs in the background; the page follows it live.
     private static readonly LocatorAssertionsToHaveTextOptions Delivery = new() { Timeout = 30_000 };
@@ -26,8 +21,8 @@ public sealed class OrderJourneys(E2EFixture fixture) : BrowserTest(fixture)
     public Task A_merchant_places_a_key_order_paid_from_the_balance_and_reveals_a_delivered_code() =>
         InBrowserAsync(async page =>
         {
-            var (item, codes) = await KeyItemWithCodesAsync(unitPriceMinor: 250, codes: 3);
-            await CreditDemoMerchantAsync(50m);
+            var (item, codes) = await Data.KeyItemWithCodesAsync(unitPriceMinor: 250, codes: 3);
+            await Data.CreditDemoMerchantAsync(50m);
             var merchant = Fixture.App.DemoUser(Roles.Merchant);
             await new LoginPage(page).SignInAsync(merchant.Email, merchant.Password);
             var form = new NewOrderPage(page);
@@ -55,8 +50,8 @@ public sealed class OrderJourneys(E2EFixture fixture) : BrowserTest(fixture)
     public Task An_order_for_more_codes_than_are_in_stock_ends_partial_and_shows_the_undelivered_units() =>
         InBrowserAsync(async page =>
         {
-            var (item, _) = await KeyItemWithCodesAsync(unitPriceMinor: 400, codes: 2);
-            await CreditDemoMerchantAsync(50m);
+            var (item, _) = await Data.KeyItemWithCodesAsync(unitPriceMinor: 400, codes: 2);
+            await Data.CreditDemoMerchantAsync(50m);
             var merchant = Fixture.App.DemoUser(Roles.Merchant);
             await new LoginPage(page).SignInAsync(merchant.Email, merchant.Password);
             var form = new NewOrderPage(page);
@@ -74,31 +69,4 @@ public sealed class OrderJourneys(E2EFixture fixture) : BrowserTest(fixture)
             await Expect(order.Failure(1)).ToContainTextAsync("Out of stock: 1 of 3 code(s) could not be delivered.");
             await Expect(order.MaskedCodes).ToHaveCountAsync(2);
         });
-
-    /// <summary>A new USD key item with its own codes, created through the app's catalog services.</summary>
-    private async Task<(CatalogItem Item, IReadOnlyList<string> Codes)> KeyItemWithCodesAsync(long unitPriceMinor, int codes)
-    {
-        var services = Fixture.App.Services;
-        var sku = $"E2E-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
-        var created = await services.GetRequiredService<CatalogService>().CreateAsync(
-            new SaveCatalogItem(sku, $"Journey key {sku}", null, ProductType.Key, "USD", UnitPriceMinor: unitPriceMinor, MinQuantity: 1,
-                MaxQuantity: 10),
-            Actor.System);
-        Assert.True(created.Succeeded, created.Error?.Message);
-        var values = Enumerable.Range(0, codes).Select(_ => $"E2E-{Guid.NewGuid():N}".ToUpperInvariant()).ToList();
-        var added = await services.GetRequiredService<KeyInventoryService>().AddCodesAsync(created.Value.Item.Id, values, Actor.System);
-        Assert.True(added.Succeeded, added.Error?.Message);
-        return (created.Value.Item, values);
-    }
-
-    private async Task CreditDemoMerchantAsync(decimal amount)
-    {
-        var services = Fixture.App.Services;
-        var merchant = await services.GetRequiredService<MerchantService>().FindByNameAsync(DemoMerchant);
-        Assert.NotNull(merchant);
-        var credited = await services.GetRequiredService<LedgerService>().AdjustAsync(
-            new AdjustBalance(merchant.Id, BalanceDirection.Credit, amount, "Deposit for a browser journey", Guid.NewGuid().ToString()),
-            Actor.System);
-        Assert.True(credited.Succeeded, credited.Error?.Message);
-    }
 }

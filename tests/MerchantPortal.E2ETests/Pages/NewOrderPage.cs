@@ -25,6 +25,23 @@ public sealed partial class NewOrderPage(IPage page)
         await page.GetByTestId("customer-email").FillAsync(email);
     }
 
+    /// <summary>Chooses one of the merchant's customers by searching for their email, and waits until it is chosen.</summary>
+    public async Task ChooseCustomerAsync(string email)
+    {
+        var search = page.GetByTestId("customer-search");
+        await search.FillAsync(email);
+        await page.GetByTestId("customer-option").Filter(new() { HasText = email }).ClickAsync();
+        await Expect(search).ToHaveValueAsync(new Regex(Regex.Escape(email)));
+    }
+
+    /// <summary>Pays with the customer's default saved card.</summary>
+    public async Task PayByCardAsync()
+    {
+        await Expect(page.GetByTestId("pay-by-card")).ToBeEnabledAsync();
+        await page.GetByTestId("pay-by-card").ClickAsync();
+        await Expect(page.GetByTestId("card-select")).ToBeVisibleAsync();
+    }
+
     /// <summary>Finds the item by SKU in the item search, adds it and waits for its line.</summary>
     public async Task AddItemAsync(string sku, int line)
     {
