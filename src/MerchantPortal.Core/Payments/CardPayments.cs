@@ -76,7 +76,15 @@ public sealed class CardPayments(StripeClientFactory stripe, IOptionsMonitor<Str
             return PaymentErrors.StripeUnavailable;
         }
 
-        return (intent, await CardOfAsync(client, intent.PaymentMethodId ?? order.PaymentMethodId, ct));
+        try
+        {
+            return (intent, await CardOfAsync(client, intent.PaymentMethodId ?? order.PaymentMethodId, ct));
+        }
+        catch (Exception ex) when (StripeFailures.IsUnavailable(ex))
+        {
+            // The payment itself is known; the card's brand and last digits can be shown without.
+            return (intent, (CardSummary?)null);
+        }
     }
 
     /// <summary>Reads the PaymentIntent again from Stripe, with its card, before acting on it.</summary>

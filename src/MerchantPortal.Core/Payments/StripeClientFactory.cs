@@ -5,9 +5,10 @@ namespace MerchantPortal.Payments;
 
 /// <summary>
 /// One <see cref="IStripeClient"/> for the app, built from <see cref="StripeOptions"/> the first time it is
-/// needed (after the sandbox, if any, has started and set the API base).
+/// needed (after the sandbox, if any, has started and set the API base). An <see cref="IHttpClient"/>
+/// registered in the container (a proxy, extra telemetry) carries its requests; otherwise Stripe.net's own.
 /// </summary>
-public sealed class StripeClientFactory(IOptionsMonitor<StripeOptions> options)
+public sealed class StripeClientFactory(IOptionsMonitor<StripeOptions> options, IHttpClient? httpClient = null)
 {
     private readonly Lock _lock = new();
     private IStripeClient? _client;
@@ -28,7 +29,7 @@ public sealed class StripeClientFactory(IOptionsMonitor<StripeOptions> options)
                         throw new InvalidOperationException("Stripe:SecretKey is not configured.");
                     }
 
-                    var clientOptions = new StripeClientOptions { ApiKey = current.SecretKey };
+                    var clientOptions = new StripeClientOptions { ApiKey = current.SecretKey, HttpClient = httpClient };
                     if (!string.IsNullOrWhiteSpace(current.ApiBase))
                     {
                         clientOptions.ApiBase = current.ApiBase.TrimEnd('/');

@@ -2,6 +2,7 @@ using MerchantPortal.Payments;
 using MerchantPortal.StripeSandbox;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Stripe;
 
 namespace MerchantPortal.Web.Hosting;
@@ -39,10 +40,15 @@ internal static class StripeSandboxHosting
         configuration["Stripe:ApiBase"] = apiBase;
         configuration["Stripe:UsesSandbox"] = "true";
         configuration["Stripe:SandboxCardFormUrl"] = $"{apiBase}/sandbox/setup";
+        Refresh(app);
         app.Logger.LogInformation("Stripe sandbox listening on {ApiBase}; card payments use it instead of Stripe.", apiBase);
 
         app.Lifetime.ApplicationStarted.Register(() => _ = RegisterWebhookEndpointAsync(app));
     }
+
+    /// <summary>Setting configuration values raises no change event, so the cached options are dropped by hand.</summary>
+    private static void Refresh(WebApplication app) =>
+        app.Services.GetRequiredService<IOptionsMonitorCache<StripeOptions>>().TryRemove(Options.DefaultName);
 
     /// <summary>Replaces endpoints left by earlier runs with one for this run's address, and keeps its secret.</summary>
     private static async Task RegisterWebhookEndpointAsync(WebApplication app)
@@ -72,6 +78,7 @@ internal static class StripeSandboxHosting
                 Metadata = new Dictionary<string, string> { ["registered_by"] = RegisteredBy },
             });
             ((IConfiguration)app.Configuration)["Stripe:WebhookSecret"] = endpoint.Secret;
+            Refresh(app);
         }
         catch (Exception ex) when (ex is StripeException or HttpRequestException or InvalidOperationException)
         {

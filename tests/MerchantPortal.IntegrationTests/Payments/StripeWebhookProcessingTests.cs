@@ -1,0 +1,120 @@
+using System.Net.Http.Headers;
+using MerchantPortal.Auditing;
+using MerchantPortal.Catalog;
+using MerchantPortal.Customers;
+using MerchantPortal.Data;
+using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
+using MerchantPortal.Payments;
+using MerchantPortal.Testing;
+using Microsoft.EntityFrameworkCore;
+using Stripe;
+
+namespace MerchantPortal.IntegrationTests.Payments;
+
+/// <summary>
+/// Events the sandbox really produced for real payments, signed as Stripe signs them and handed to the
+/// portal's processor: each is handled once, and the order ends right whatever the arrival order.
+/// </summary>
+public sealed class StripeWebhookProcessingTests : IAsyncLifetime
+{
+    private CardTestHost _host = default!;
+    private MerchantSummary _merchant = default!;
+    private CatalogItem _item = default!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await CardTestHost.StartAsync();
+        _merchant = await _host.Core.Catalog.MerchantAsync();
+        _item = await _host.Core.Catalog.KeyItemAsync(unitPriceMinor: 1200, codes: 5);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_at_once_is_handled_once()
+    {
+        var order = await PlaceAuthenticatedOrderAsync();
+        var succeeded = await EventJsonAsync(order.PaymentReference!, "payment_intent.succeeded");
+        var processor = _host.Core.Get<StripeWebhookProcessor>();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => processor.ProcessAsync(succeeded, Sign(succeeded), default))));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded));
+        Assert.Equal([WebhookOutcome.Processed, WebhookOutcome.Duplicate], outcomes.Select(o => o.Value).Order());
+        await using var db = await Db();
+        Assert.Equal(1, await db.StripeEventReceipts.CountAsync());
+        var paid = await db.Orders.SingleAsync(o => o.Id == order.Id);
+        Assert.Equal(PaymentStatus.Paid, paid.PaymentStatus);
+        Assert.Equal(1, await db.OutboxJobs.CountAsync(j => j.Payload == order.Id.ToString()));
+        Assert.Equal(1, await db.OrderEvents.CountAsync(e => e.OrderId == order.Id && e.Type == OrderEventTypes.StripeEvent));
+    }
+
+    [Fact]
+    public async Task Events_arriving_out_of_order_leave_the_order_paid()
+    {
+        var order = await PlaceAuthenticatedOrderAsync();
+        var requiresAction = await EventJsonAsync(order.PaymentReference!, "payment_intent.requires_action");
+        var succeeded = await EventJsonAsync(order.PaymentReference!, "payment_intent.succeeded");
+        var processor = _host.Core.Get<StripeWebhookProcessor>();
+
+        Assert.True((await processor.ProcessAsync(succeeded, Sign(succeeded), default)).Succeeded);
+        Assert.True((await processor.ProcessAsync(requiresAction, Sign(requiresAction), default)).Succeeded);
+
+        await using var db = await Db();
+        var paid = await db.Orders.SingleAsync(o => o.Id == order.Id);
+        Assert.Equal((OrderStatus.Pending, PaymentStatus.Paid), (paid.Status, paid.PaymentStatus));
+        Assert.Null(paid.PaymentActionUrl);
+    }
+
+    [Theory]
+    [InlineData("signature")]
+    [InlineData("tampered")]
+    [InlineData("expired")]
+    public async Task An_event_that_fails_verification_is_refused_and_changes_nothing(string problem)
+    {
+        var order = await PlaceAuthenticatedOrderAsync();
+        var succeeded = await EventJsonAsync(order.PaymentReference!, "payment_intent.succeeded");
+        var (payload, header) = problem switch
+        {
+            "signature" => (succeeded, EventUtility.GenerateSignatureHeader(succeeded, "whsec_someone_else", null)),
+            "tampered" => (succeeded.Replace("payment_intent.succeeded", "payment_intent.canceled", StringComparison.Ordinal), Sign(succeeded)),
+            _ => (succeeded, EventUtility.GenerateSignatureHeader(succeeded, CardTestHost.WebhookSecret,
+                DateTimeOffset.UtcNow.AddSeconds(-StripeWebhookProcessor.ToleranceSeconds - 60).ToUnixTimeSeconds())),
+        };
+
+        var outcome = await _host.Core.Get<StripeWebhookProcessor>().ProcessAsync(payload, header, default);
+
+        Assert.Equal("WEBHOOK_SIGNATURE_INVALID", outcome.Error!.Code);
+        await using var db = await Db();
+        Assert.False(await db.StripeEventReceipts.AnyAsync());
+        Assert.Equal(PaymentStatus.RequiresAction, (await db.Orders.SingleAsync(o => o.Id == order.Id)).PaymentStatus);
+    }
+
+    /// <summary>A 3-D Secure order whose customer completed the challenge; the portal has not heard back yet.</summary>
+    private async Task<Order> PlaceAuthenticatedOrderAsync()
+    {
+        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_authenticationRequired");
+        var placed = await _host.Core.Get<OrderService>().PlaceAsync(new PlaceOrder(_merchant.Id, new CustomerRef(CustomerId: customer.Id),
+            [new PlaceOrderLine(_item.Id, 1)], new PaymentChoice(PaymentMethodKind.Card, card, "http://localhost/orders/{order_id}/return"),
+            OrderSource.Api), Actor.System);
+        var order = placed.Value.Order.Order;
+        var intent = await new PaymentIntentService(_host.Stripe).GetAsync(order.PaymentReference);
+        await CardTestHost.AuthenticateAsync(order.PaymentActionUrl!, intent.ClientSecret, approve: true);
+        return order;
+    }
+
+    /// <summary>The JSON of the event of that type the sandbox recorded for the PaymentIntent.</summary>
+    private async Task<string> EventJsonAsync(string paymentIntentId, string type)
+    {
+        var events = await new EventService(_host.Stripe).ListAsync(new EventListOptions { Type = type, Limit = 100 });
+        var match = events.Data.First(e => e.Data.Object is PaymentIntent intent && intent.Id == paymentIntentId);
+        using var http = new HttpClient { BaseAddress = _host.Sandbox.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _host.Sandbox.SecretKey);
+        return await http.GetStringAsync($"/v1/events/{match.Id}");
+    }
+
+    private static string Sign(string payload) => EventUtility.GenerateSignatureHeader(payload, CardTestHost.WebhookSecret, null);
+
+    private Task<PortalDb> Db() => _host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+}

@@ -1,0 +1,96 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Customers;
+using MerchantPortal.Payments;
+using MerchantPortal.StripeSandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Stripe;
+using CardService = MerchantPortal.Payments.CardService;
+using CustomerService = MerchantPortal.Customers.CustomerService;
+
+namespace MerchantPortal.Testing;
+
+/// <summary>
+/// The service layer wired to its own offline Stripe sandbox through real Stripe.net calls, for card
+/// payment tests. Webhooks are not delivered by the sandbox here; tests hand events to the processor.
+/// </summary>
+public sealed class CardTestHost : IAsyncDisposable
+{
+    public const string WebhookSecret = "whsec_test_card_host";
+
+    private CardTestHost(StripeSandboxServer sandbox, CoreTestHost core)
+    {
+        Sandbox = sandbox;
+        Core = core;
+    }
+
+    public StripeSandboxServer Sandbox { get; }
+
+    public CoreTestHost Core { get; }
+
+    public IStripeClient Stripe => Core.Get<StripeClientFactory>().Client;
+
+    public static async Task<CardTestHost> StartAsync(
+        Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
+    {
+        var sandbox = await StripeSandboxServer.StartAsync(new StripeSandboxOptions { WebhookRetryDelays = [] });
+        var all = new Dictionary<string, string?>
+        {
+            ["Stripe:SecretKey"] = sandbox.SecretKey,
+            ["Stripe:PublishableKey"] = sandbox.PublishableKey,
+            ["Stripe:ApiBase"] = sandbox.BaseUri.ToString().TrimEnd('/'),
+            ["Stripe:WebhookSecret"] = WebhookSecret,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var core = await CoreTestHost.StartAsync(configureServices, all);
+        return new CardTestHost(sandbox, core);
+    }
+
+    /// <summary>A customer of the merchant with a saved card (a Stripe test PaymentMethod such as pm_card_visa); returns the card's id.</summary>
+    public async Task<(CustomerSummary Customer, string PaymentMethodId)> CustomerWithCardAsync(Guid merchantId, string testPaymentMethod)
+    {
+        var customer = (await Core.Get<CustomerService>().FindOrCreateAsync(
+            merchantId, new CustomerRef(Email: $"card-{Guid.NewGuid():N}@example.test", Name: "Card Holder"), Actor.System)).Value;
+        var setup = await Core.Get<CardService>().StartSetupAsync(customer.Id, "http://localhost/cards/added", Actor.System);
+        var setupIntents = new SetupIntentService(Stripe);
+        var confirmed = await setupIntents.ConfirmAsync(setup.Value.SetupIntentId,
+            new SetupIntentConfirmOptions { PaymentMethod = testPaymentMethod, ReturnUrl = "http://localhost/cards/added" });
+        if (confirmed.Status == "requires_action")
+        {
+            await AuthenticateAsync(confirmed.NextAction.RedirectToUrl.Url, confirmed.ClientSecret, approve: true);
+            confirmed = await setupIntents.GetAsync(confirmed.Id);
+        }
+
+        if (confirmed.Status != "succeeded")
+        {
+            throw new InvalidOperationException($"Saving {testPaymentMethod} left the SetupIntent {confirmed.Status}.");
+        }
+
+        var saved = await Core.Get<CardService>().CompleteSetupAsync(customer.Id, confirmed.Id, Actor.System);
+        return (customer, saved.Value.PaymentMethodId);
+    }
+
+    /// <summary>Answers the sandbox's 3-D Secure page as the card holder would.</summary>
+    public static async Task AuthenticateAsync(string challengeUrl, string clientSecret, bool approve)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var answer = await browser.PostAsync(challengeUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_secret"] = clientSecret,
+            ["outcome"] = approve ? "complete" : "fail",
+        }));
+        if ((int)answer.StatusCode >= 400)
+        {
+            throw new InvalidOperationException($"The 3-D Secure page answered {(int)answer.StatusCode}.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Core.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
