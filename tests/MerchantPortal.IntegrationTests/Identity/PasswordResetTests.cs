@@ -54,4 +54,34 @@ public sealed class PasswordResetTests(PortalAppFactory app) : IClassFixture<Por
 
         Assert.Equal("/Account/InvalidPasswordReset", response.Headers.Location!.AbsolutePath);
     }
+
+    [Fact]
+    public async Task A_signed_in_user_changes_their_password_and_a_wrong_current_password_is_refused()
+    {
+        var email = $"change-{Guid.NewGuid():N}@test.example";
+        await app.Services.GetRequiredService<UserAdminService>()
+            .CreateAsync(new CreateUser(email, "Change Test", Roles.Support, null, "Original-Pass-2026!"), Actor.System);
+        using var client = app.CreateBrowserlikeClient();
+        await SsrForm.SignInAsync(client, email, "Original-Pass-2026!");
+
+        var wrong = await SsrForm.SubmitAsync(client, "Account/Manage/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "Not-My-Password-1!",
+            ["Input.NewPassword"] = "Changed-Pass-2026!",
+            ["Input.ConfirmPassword"] = "Changed-Pass-2026!",
+        });
+        Assert.Contains("The current password is not correct.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var changed = await SsrForm.SubmitAsync(client, "Account/Manage/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "Original-Pass-2026!",
+            ["Input.NewPassword"] = "Changed-Pass-2026!",
+            ["Input.ConfirmPassword"] = "Changed-Pass-2026!",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        using var again = app.CreateBrowserlikeClient();
+        Assert.Equal(HttpStatusCode.OK, (await SsrForm.SignInAsync(again, email, "Original-Pass-2026!")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SsrForm.SignInAsync(again, email, "Changed-Pass-2026!")).StatusCode);
+    }
 }
