@@ -73,7 +73,7 @@ internal sealed class DemoHistory(
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
         var customer = new CustomerRef(
-            Email: $"{first}.{last}{random.Next(1, 40)}@example.com".ToLowerInvariant().Replace("é", "e", StringComparison.Ordinal),
+            Email: $"{Ascii(first)}.{Ascii(last)}{random.Next(1, 40)}@example.com".ToLowerInvariant(),
             Name: $"{first} {last}");
         var lineCount = random.Next(100) < 80 ? 1 : 2;
         var lines = Enumerable.Range(0, lineCount).Select(_ => Line(sellable[random.Next(sellable.Count)], random)).ToList();
@@ -98,6 +98,10 @@ internal sealed class DemoHistory(
 
         await BackdateAsync(orderId, placedAt, random, ct);
     }
+
+    /// <summary>The name without accents, for an email address (Müller → muller).</summary>
+    private static string Ascii(string name) => new([.. name.Normalize(System.Text.NormalizationForm.FormD)
+        .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
 
     private static PlaceOrderLine Line(CatalogItem item, Random random) => item.Type switch
     {
