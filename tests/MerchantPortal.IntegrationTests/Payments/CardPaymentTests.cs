@@ -14,50 +14,32 @@ using Stripe;
 namespace MerchantPortal.IntegrationTests.Payments;
 
 /// <summary>Orders paid with saved cards, through Stripe.net against the offline sandbox.</summary>
-public sealed class CardPaymentTests : IAsyncLifetime
+public sealed class CardPaymentTests : CardServiceTest
 {
-    private readonly UnreliableStripeConnection _connection = new();
-    private CardTestHost _host = default!;
-    private MerchantSummary _merchant = default!;
-    private CatalogItem _item = default!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await CardTestHost.StartAsync(services => services.AddSingleton<IHttpClient>(_connection));
-        _merchant = await _host.Core.Catalog.MerchantAsync(balance: 10m);
-        _item = await _host.Core.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 10);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _connection.Dispose();
-    }
-
     [Fact]
     public async Task A_card_payment_succeeds_charges_the_total_once_and_the_order_is_fulfilled()
     {
-        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_visa");
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
 
-        var placed = await PlaceAsync(customer, card);
-        await _host.Core.DrainJobsAsync();
+        var placed = await PlacedAsync(customer, card);
+        await Host.Core.DrainJobsAsync();
 
         var order = (await Orders.GetAsync(placed.Order.Order.Id, Actor.System))!.Order;
         Assert.Equal(OrderStatus.Completed, order.Status);
         Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
         Assert.Equal(("visa", "4242"), (order.CardBrand, order.CardLast4));
-        var intent = await new PaymentIntentService(_host.Stripe).GetAsync(order.PaymentReference);
+        var intent = await new PaymentIntentService(Host.Stripe).GetAsync(order.PaymentReference);
         Assert.Equal(("succeeded", 2500L, order.Id.ToString()), (intent.Status, intent.Amount, intent.Metadata["order_id"]));
-        Assert.Equal(1000, (await _host.Core.Get<LedgerService>().GetBalanceAsync(_merchant.Id))!.Value.Minor);
+        Assert.Equal(1000, (await Host.Core.Get<LedgerService>().GetBalanceAsync(Merchant.Id))!.Value.Minor);
     }
 
     [Fact]
     public async Task A_decline_fails_the_order_with_the_card_issuers_message_and_nothing_is_delivered()
     {
-        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_chargeCustomerFail");
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_chargeCustomerFail");
 
-        var placed = await PlaceAsync(customer, card);
-        await _host.Core.DrainJobsAsync();
+        var placed = await PlacedAsync(customer, card);
+        await Host.Core.DrainJobsAsync();
 
         var order = (await Orders.GetAsync(placed.Order.Order.Id, Actor.System))!;
         Assert.Equal((OrderStatus.Failed, PaymentStatus.Failed), (order.Order.Status, order.Order.PaymentStatus));
@@ -69,18 +51,18 @@ public sealed class CardPaymentTests : IAsyncLifetime
     [Fact]
     public async Task A_three_d_secure_card_waits_for_authentication_then_completes()
     {
-        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_authenticationRequired");
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_authenticationRequired");
 
-        var placed = await PlaceAsync(customer, card);
+        var placed = await PlacedAsync(customer, card);
 
         var waiting = placed.Order.Order;
         Assert.Equal((OrderStatus.AwaitingPayment, PaymentStatus.RequiresAction), (waiting.Status, waiting.PaymentStatus));
         Assert.NotNull(waiting.PaymentActionUrl);
-        var intent = await new PaymentIntentService(_host.Stripe).GetAsync(waiting.PaymentReference);
+        var intent = await new PaymentIntentService(Host.Stripe).GetAsync(waiting.PaymentReference);
         await CardTestHost.AuthenticateAsync(waiting.PaymentActionUrl!, intent.ClientSecret, approve: true);
 
-        var refreshed = await _host.Core.Get<OrderService>().RefreshCardPaymentAsync(waiting.Id, Actor.System);
-        await _host.Core.DrainJobsAsync();
+        var refreshed = await Host.Core.Get<OrderService>().RefreshCardPaymentAsync(waiting.Id, Actor.System);
+        await Host.Core.DrainJobsAsync();
 
         Assert.Equal(PaymentStatus.Paid, refreshed.Value.Order.PaymentStatus);
         Assert.Equal(OrderStatus.Completed, (await Orders.GetAsync(waiting.Id, Actor.System))!.Order.Status);
@@ -89,12 +71,12 @@ public sealed class CardPaymentTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_authentication_fails_the_order_with_authentication_required()
     {
-        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_authenticationRequired");
-        var waiting = (await PlaceAsync(customer, card)).Order.Order;
-        var intent = await new PaymentIntentService(_host.Stripe).GetAsync(waiting.PaymentReference);
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_authenticationRequired");
+        var waiting = (await PlacedAsync(customer, card)).Order.Order;
+        var intent = await new PaymentIntentService(Host.Stripe).GetAsync(waiting.PaymentReference);
 
         await CardTestHost.AuthenticateAsync(waiting.PaymentActionUrl!, intent.ClientSecret, approve: false);
-        var refreshed = await _host.Core.Get<OrderService>().RefreshCardPaymentAsync(waiting.Id, Actor.System);
+        var refreshed = await Host.Core.Get<OrderService>().RefreshCardPaymentAsync(waiting.Id, Actor.System);
 
         Assert.Equal((OrderStatus.Failed, OrderErrorCodes.AuthenticationRequired), (refreshed.Value.Order.Status, refreshed.Value.Order.ErrorCode));
     }
@@ -102,70 +84,66 @@ public sealed class CardPaymentTests : IAsyncLifetime
     [Fact]
     public async Task A_card_that_is_not_the_customers_is_refused_before_anything_is_written()
     {
-        var (customer, _) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_visa");
-        var (_, othersCard) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_visa");
+        var (customer, _) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
+        var (_, othersCard) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
 
-        var result = await _host.Core.Get<OrderService>().PlaceAsync(Request(customer, othersCard), Actor.System);
+        var result = await Host.Core.Get<OrderService>().PlaceAsync(CardOrder(customer, othersCard), Actor.System);
 
         Assert.Equal("CARD_NOT_FOUND", result.Error!.Code);
-        await using var db = await _host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.False(await db.Orders.AnyAsync());
     }
 
     [Fact]
     public async Task When_stripe_cannot_be_reached_nothing_is_charged_and_the_same_request_later_charges_once()
     {
-        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_visa");
-        var request = Request(customer, card) with { MerchantOrderId = "retry-1" };
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
+        var request = CardOrder(customer, card) with { MerchantOrderId = "retry-1" };
 
         // Stripe goes away after the card was checked: the order exists, unpaid, and the caller is told.
         var unreachable = await PlaceWhileStripeIsDownAsync(request);
         Assert.Equal("PAYMENT_PROVIDER_UNAVAILABLE", unreachable.Error!.Code);
-        await using (var db = await _host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        await using (var db = await Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             var pending = await db.Orders.SingleAsync();
             Assert.Equal((OrderStatus.AwaitingPayment, PaymentStatus.Unpaid), (pending.Status, pending.PaymentStatus));
         }
 
-        var retried = await _host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
-        var again = await _host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
+        var retried = await Host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
+        var again = await Host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
 
         Assert.Equal(PaymentStatus.Paid, retried.Value.Order.Order.PaymentStatus);
         Assert.True(again.Value.Replayed);
-        var intents = await new PaymentIntentService(_host.Stripe).ListAsync(new PaymentIntentListOptions { Customer = await StripeCustomerAsync(customer.Id) });
+        var intents = await new PaymentIntentService(Host.Stripe).ListAsync(new PaymentIntentListOptions { Customer = await StripeCustomerAsync(customer.Id) });
         Assert.Single(intents.Data);
     }
 
-    private OrderQueries Orders => _host.Core.Get<OrderQueries>();
+    private OrderQueries Orders => Host.Core.Get<OrderQueries>();
 
-    private async Task<PlacedOrder> PlaceAsync(CustomerSummary customer, string card)
+    private async Task<PlacedOrder> PlacedAsync(CustomerSummary customer, string card)
     {
-        var placed = await _host.Core.Get<OrderService>().PlaceAsync(Request(customer, card), Actor.System);
+        var placed = await PlaceAsync(customer, card);
         Assert.True(placed.Succeeded, placed.Error?.Message);
         return placed.Value;
     }
 
-    private PlaceOrder Request(CustomerSummary customer, string card) => new(
-        _merchant.Id, new CustomerRef(CustomerId: customer.Id), [new PlaceOrderLine(_item.Id, 1)],
-        new PaymentChoice(PaymentMethodKind.Card, card, "http://localhost/orders/{order_id}/payment-return"), OrderSource.Api);
-
     /// <summary>Places the order while Stripe answers the card check but the payment call is lost.</summary>
     private async Task<Common.Result<PlacedOrder>> PlaceWhileStripeIsDownAsync(PlaceOrder request)
     {
-        _connection.Down = true;
+        Connection.Down = true;
         try
         {
-            return await _host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
+            return await Host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
         }
         finally
         {
-            _connection.Down = false;
+            Connection.Down = false;
         }
     }
 
     private async Task<string> StripeCustomerAsync(Guid customerId)
     {
-        await using var db = await _host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         return (await db.Customers.SingleAsync(c => c.Id == customerId)).StripeCustomerId!;
     }
 }

@@ -16,27 +16,14 @@ namespace MerchantPortal.IntegrationTests.Payments;
 /// Events the sandbox really produced for real payments, signed as Stripe signs them and handed to the
 /// portal's processor: each is handled once, and the order ends right whatever the arrival order.
 /// </summary>
-public sealed class StripeWebhookProcessingTests : IAsyncLifetime
+public sealed class StripeWebhookProcessingTests : CardServiceTest
 {
-    private CardTestHost _host = default!;
-    private MerchantSummary _merchant = default!;
-    private CatalogItem _item = default!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await CardTestHost.StartAsync();
-        _merchant = await _host.Core.Catalog.MerchantAsync();
-        _item = await _host.Core.Catalog.KeyItemAsync(unitPriceMinor: 1200, codes: 5);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task The_same_event_delivered_twice_at_once_is_handled_once()
     {
         var order = await PlaceAuthenticatedOrderAsync();
         var succeeded = await EventJsonAsync(order.PaymentReference!, "payment_intent.succeeded");
-        var processor = _host.Core.Get<StripeWebhookProcessor>();
+        var processor = Host.Core.Get<StripeWebhookProcessor>();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => processor.ProcessAsync(succeeded, Sign(succeeded), default))));
 
@@ -56,7 +43,7 @@ public sealed class StripeWebhookProcessingTests : IAsyncLifetime
         var order = await PlaceAuthenticatedOrderAsync();
         var requiresAction = await EventJsonAsync(order.PaymentReference!, "payment_intent.requires_action");
         var succeeded = await EventJsonAsync(order.PaymentReference!, "payment_intent.succeeded");
-        var processor = _host.Core.Get<StripeWebhookProcessor>();
+        var processor = Host.Core.Get<StripeWebhookProcessor>();
 
         Assert.True((await processor.ProcessAsync(succeeded, Sign(succeeded), default)).Succeeded);
         Assert.True((await processor.ProcessAsync(requiresAction, Sign(requiresAction), default)).Succeeded);
@@ -83,7 +70,7 @@ public sealed class StripeWebhookProcessingTests : IAsyncLifetime
                 DateTimeOffset.UtcNow.AddSeconds(-StripeWebhookProcessor.ToleranceSeconds - 60).ToUnixTimeSeconds())),
         };
 
-        var outcome = await _host.Core.Get<StripeWebhookProcessor>().ProcessAsync(payload, header, default);
+        var outcome = await Host.Core.Get<StripeWebhookProcessor>().ProcessAsync(payload, header, default);
 
         Assert.Equal("WEBHOOK_SIGNATURE_INVALID", outcome.Error!.Code);
         await using var db = await Db();
@@ -94,12 +81,10 @@ public sealed class StripeWebhookProcessingTests : IAsyncLifetime
     /// <summary>A 3-D Secure order whose customer completed the challenge; the portal has not heard back yet.</summary>
     private async Task<Order> PlaceAuthenticatedOrderAsync()
     {
-        var (customer, card) = await _host.CustomerWithCardAsync(_merchant.Id, "pm_card_authenticationRequired");
-        var placed = await _host.Core.Get<OrderService>().PlaceAsync(new PlaceOrder(_merchant.Id, new CustomerRef(CustomerId: customer.Id),
-            [new PlaceOrderLine(_item.Id, 1)], new PaymentChoice(PaymentMethodKind.Card, card, "http://localhost/orders/{order_id}/return"),
-            OrderSource.Api), Actor.System);
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_authenticationRequired");
+        var placed = await PlaceAsync(customer, card);
         var order = placed.Value.Order.Order;
-        var intent = await new PaymentIntentService(_host.Stripe).GetAsync(order.PaymentReference);
+        var intent = await new PaymentIntentService(Host.Stripe).GetAsync(order.PaymentReference);
         await CardTestHost.AuthenticateAsync(order.PaymentActionUrl!, intent.ClientSecret, approve: true);
         return order;
     }
@@ -107,14 +92,14 @@ public sealed class StripeWebhookProcessingTests : IAsyncLifetime
     /// <summary>The JSON of the event of that type the sandbox recorded for the PaymentIntent.</summary>
     private async Task<string> EventJsonAsync(string paymentIntentId, string type)
     {
-        var events = await new EventService(_host.Stripe).ListAsync(new EventListOptions { Type = type, Limit = 100 });
+        var events = await new EventService(Host.Stripe).ListAsync(new EventListOptions { Type = type, Limit = 100 });
         var match = events.Data.First(e => e.Data.Object is PaymentIntent intent && intent.Id == paymentIntentId);
-        using var http = new HttpClient { BaseAddress = _host.Sandbox.BaseUri };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _host.Sandbox.SecretKey);
+        using var http = new HttpClient { BaseAddress = Host.Sandbox.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Host.Sandbox.SecretKey);
         return await http.GetStringAsync($"/v1/events/{match.Id}");
     }
 
     private static string Sign(string payload) => EventUtility.GenerateSignatureHeader(payload, CardTestHost.WebhookSecret, null);
 
-    private Task<PortalDb> Db() => _host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+    private Task<PortalDb> Db() => Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
 }
