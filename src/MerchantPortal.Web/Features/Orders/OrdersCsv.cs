@@ -21,6 +21,30 @@ public static class OrdersCsv
 
     public static string HeaderLine { get; } = string.Join(',', Columns) + LineEnd;
 
+    // Sends what is written to the client every few hundred rows, so the download shows progress.
+    private const int RowsPerFlush = 500;
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes the header and one line per order as the orders arrive; returns the number of rows written.</summary>
+    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<OrderSummary> orders, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(body, Utf8, bufferSize: 32 * 1024, leaveOpen: true);
+        await writer.WriteAsync(HeaderLine.AsMemory(), ct);
+        var rows = 0L;
+        await foreach (var order in orders.WithCancellation(ct))
+        {
+            await writer.WriteAsync(Line(order).AsMemory(), ct);
+            if (++rows % RowsPerFlush == 0)
+            {
+                await writer.FlushAsync(ct);
+            }
+        }
+
+        await writer.FlushAsync(ct);
+        return rows;
+    }
+
     public static string Line(OrderSummary order)
     {
         var line = new StringBuilder(256);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Identity;
@@ -17,11 +16,6 @@ namespace MerchantPortal.Web.Features.Orders;
 public static class OrdersExportEndpoint
 {
     public const string Path = "/orders/export.csv";
-
-    // Sends what is written to the client every few hundred rows, so the download shows progress.
-    private const int RowsPerFlush = 500;
-
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     public static IEndpointConventionBuilder MapOrdersExport(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ExportAsync)
@@ -49,24 +43,7 @@ public static class OrdersExportEndpoint
         headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         headers.ContentDisposition = $"attachment; filename={FileName(clock.GetUtcNow())}";
         headers.CacheControl = "no-store";
-        return TypedResults.Stream(body => WriteAsync(body, orders, query, actor, ct), "text/csv; charset=utf-8");
-    }
-
-    private static async Task WriteAsync(Stream body, OrderQueries orders, OrderQuery query, Actor actor, CancellationToken ct)
-    {
-        await using var writer = new StreamWriter(body, Utf8, bufferSize: 32 * 1024, leaveOpen: true);
-        await writer.WriteAsync(OrdersCsv.HeaderLine.AsMemory(), ct);
-        var rows = 0;
-        await foreach (var order in orders.StreamAsync(query, actor, ct))
-        {
-            await writer.WriteAsync(OrdersCsv.Line(order).AsMemory(), ct);
-            if (++rows % RowsPerFlush == 0)
-            {
-                await writer.FlushAsync(ct);
-            }
-        }
-
-        await writer.FlushAsync(ct);
+        return TypedResults.Stream(body => OrdersCsv.WriteAsync(body, orders.StreamAsync(query, actor, ct), ct), "text/csv; charset=utf-8");
     }
 
     private static string FileName(DateTimeOffset now) =>

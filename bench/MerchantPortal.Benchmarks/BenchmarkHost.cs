@@ -1,0 +1,53 @@
+using MerchantPortal.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MerchantPortal.Benchmarks;
+
+/// <summary>The shared service layer (<c>AddCore</c>) on a fresh, migrated SQLite file in a temporary folder.</summary>
+internal sealed class BenchmarkHost : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("merchant-portal-bench-").FullName;
+    private readonly IHost _host;
+
+    private BenchmarkHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Benchmark",
+            ContentRootPath = _directory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
+            // The benchmark drives the job runner itself, so that fulfilment can be timed on its own.
+            ["Jobs:RunWorker"] = "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCore();
+        _host = builder.Build();
+    }
+
+    public string DatabasePath => Path.Combine(_directory, "portal.db");
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public static async Task<BenchmarkHost> StartAsync()
+    {
+        var host = new BenchmarkHost();
+        await using var scope = host._host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await Task.Yield();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using MerchantPortal.Auditing;
+using MerchantPortal.Orders;
+using MerchantPortal.Web.Features.Orders;
+
+namespace MerchantPortal.Benchmarks;
+
+/// <summary>
+/// The orders grid's queries and the CSV export (the endpoint's own writer over <see cref="OrderQueries.StreamAsync"/>)
+/// at a given history size, with the time taken and the memory the process peaked at while exporting.
+/// </summary>
+internal sealed class OrderHistoryBenchmark(BenchmarkHost host)
+{
+    private static readonly Actor Staff = Actor.User("benchmark", "Benchmark", null);
+
+    private static readonly (string Name, OrderQuery Query)[] GridQueries =
+    [
+        ("newest first, page 1", new OrderQuery()),
+        ("highest total, page 1", new OrderQuery { Sort = OrderSort.TotalHighest }),
+        ("status completed, last 24 h", new OrderQuery { Statuses = [OrderStatus.Completed], CreatedFrom = DateTime.UtcNow.AddDays(-1) }),
+        ("search by customer email", new OrderQuery { Search = "customer42@example.com" }),
+        ("page 2,000", new OrderQuery { Page = 2_000 }),
+    ];
+
+    public async Task RunAsync(long orderCount)
+    {
+        var orders = host.Get<OrderQueries>();
+        Console.WriteLine($"Orders history with {Figures.Count(orderCount)} orders:");
+        foreach (var (name, query) in GridQueries)
+        {
+            await orders.SearchAsync(query, Staff);
+            var milliseconds = await Figures.TimeAsync(() => orders.SearchAsync(query, Staff));
+            Console.WriteLine($"  grid {name}: {Figures.Ms(milliseconds)}");
+        }
+
+        var body = new CountingStream();
+        var watch = Stopwatch.StartNew();
+        var peak = MemoryPeak.Start();
+        long rows;
+        try
+        {
+            rows = await OrdersCsv.WriteAsync(body, orders.StreamAsync(new OrderQuery(), Staff), CancellationToken.None);
+        }
+        finally
+        {
+            await peak.DisposeAsync();
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  CSV export: {Figures.Count(rows)} rows, {Figures.Mb(body.BytesWritten)} in {seconds:N1} s " +
+                          $"({Figures.Count(rows / seconds)} rows/s); peak managed heap {Figures.Mb(peak.ManagedHeapBytes)}, " +
+                          $"peak working set {Figures.Mb(peak.WorkingSetBytes)}");
+
+        if (rows != orderCount)
+        {
+            throw new InvalidOperationException($"The export wrote {rows} rows for {orderCount} orders.");
+        }
+    }
+}
