@@ -12,9 +12,11 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("merchant-portal-bench-").FullName;
     private readonly IHost _host;
+    private readonly bool _keepDatabase;
 
-    private BenchmarkHost()
+    private BenchmarkHost(bool keepDatabase)
     {
+        _keepDatabase = keepDatabase;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = "Benchmark",
@@ -35,9 +37,10 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<BenchmarkHost> StartAsync()
+    /// <param name="keepDatabase">Leave the database file behind (its path is printed) to inspect query plans afterwards.</param>
+    public static async Task<BenchmarkHost> StartAsync(bool keepDatabase)
     {
-        var host = new BenchmarkHost();
+        var host = new BenchmarkHost(keepDatabase);
         await using var scope = host._host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         return host;
@@ -48,6 +51,12 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         _host.Dispose();
         await Task.Yield();
         SqliteConnection.ClearAllPools();
+        if (_keepDatabase)
+        {
+            Console.WriteLine($"Database kept at {DatabasePath}");
+            return;
+        }
+
         Directory.Delete(_directory, recursive: true);
     }
 }

@@ -4,35 +4,46 @@ using Microsoft.Data.Sqlite;
 namespace MerchantPortal.Benchmarks;
 
 /// <summary>
-/// Grows the order history to export-benchmark size by copying every order (and its lines) already in the
-/// SQLite database, doubling the history each round. Copies get the next order numbers, a new id built from
-/// that number, and no merchant order id or idempotency key, so every unique index still holds.
+/// Grows the order history to benchmark size by copying every order (and its lines) already in the SQLite
+/// database, doubling the history each round. The copies become the older history: existing orders move up
+/// by the current highest number, copies take the numbers below them and are dated one minute apart before
+/// the oldest order, so numbers and dates stay in step as in a real shop. Copies get a new id and no merchant
+/// order id or idempotency key, so every unique index still holds.
 /// Placing a million orders through the service would take hours; copying genuine ones takes seconds.
 /// </summary>
 internal sealed class OrderHistoryMultiplier(BenchmarkHost host)
 {
+    private int _round;
+
     /// <summary>Doubles the history; returns the number of orders now stored.</summary>
     public async Task<long> DoubleAsync()
     {
+        _round++;
         await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var offset = await ScalarAsync(transaction, "SELECT MAX(Number) FROM Orders");
+        await ExecuteAsync(transaction, "UPDATE Orders SET Number = Number + @offset", offset);
 
-        // The last twelve hex digits of a copy's id are its order number: unique, and still a GUID.
-        var copyId = "substr({0}, 1, 24) || printf('%012X', {1} + @offset)";
+        // "k" is the copy's number. A copy's id keeps its source's first groups and ends with round and number: unique.
+        var copyId = $"substr({{0}}, 1, 19) || printf('%04X-%012X', {_round}, {{1}})";
+        const string k = "(o.Number - @offset)";
+        var copyDate = $"strftime('%Y-%m-%d %H:%M:%f', (SELECT MIN(CreatedAt) FROM Orders), '-' || (@offset + 1 - {k}) || ' minutes')";
         await ExecuteAsync(transaction, await CopySqlAsync(transaction, "Orders", "o", new Dictionary<string, string>
         {
-            ["Id"] = string.Format(null, copyId, "o.Id", "o.Number"),
-            ["Number"] = "o.Number + @offset",
+            ["Id"] = string.Format(null, copyId, "o.Id", k),
+            ["Number"] = k,
             ["MerchantOrderId"] = "NULL",
             ["IdempotencyKey"] = "NULL",
-        }, "FROM Orders o WHERE o.Number <= @offset"), offset);
+            ["CreatedAt"] = copyDate,
+            ["UpdatedAt"] = copyDate,
+            ["CompletedAt"] = $"CASE WHEN o.CompletedAt IS NULL THEN NULL ELSE {copyDate} END",
+        }, "FROM Orders o WHERE o.Number > @offset"), offset);
         await ExecuteAsync(transaction, await CopySqlAsync(transaction, "OrderLines", "l", new Dictionary<string, string>
         {
             ["Id"] = "",
-            ["OrderId"] = string.Format(null, copyId, "l.OrderId", "o.Number"),
-        }, "FROM OrderLines l JOIN Orders o ON o.Id = l.OrderId WHERE o.Number <= @offset"), offset);
+            ["OrderId"] = string.Format(null, copyId, "l.OrderId", k),
+        }, "FROM OrderLines l JOIN Orders o ON o.Id = l.OrderId WHERE o.Number > @offset"), offset);
         await ExecuteAsync(transaction, $"UPDATE Counters SET Value = 2 * @offset WHERE Name = '{Counter.OrderNumbers}'", offset);
         var count = await ScalarAsync(transaction, "SELECT COUNT(*) FROM Orders");
         await transaction.CommitAsync();

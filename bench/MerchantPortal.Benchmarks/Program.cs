@@ -1,13 +1,13 @@
 using System.Globalization;
 using MerchantPortal.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/MerchantPortal.Benchmarks -- [--orders 1000000] [--placements 2000] [--callers 8]
+// Usage: dotnet run -c Release --project bench/MerchantPortal.Benchmarks -- [--orders 1000000] [--placements 2000] [--callers 8] [--keep-database]
 var orders = Option("--orders", 1_000_000);
 var placements = Option("--placements", 2_000);
 var callers = Option("--callers", 8);
 
 Console.WriteLine($"Merchant Portal benchmarks: SQLite file, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-await using var host = await BenchmarkHost.StartAsync();
+await using var host = await BenchmarkHost.StartAsync(keepDatabase: args.Contains("--keep-database"));
 
 await new PlacementBenchmark(host).RunAsync(sequential: placements / 2, parallel: placements - placements / 2, callers);
 

@@ -35,7 +35,9 @@ public static class CoreRegistration
                 ?? throw new InvalidOperationException("ConnectionStrings:Portal is not configured."),
             builder.Environment.ContentRootPath);
 
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
+            .Validate(o => o.StatisticsInterval > TimeSpan.Zero, "Database:StatisticsInterval must be a positive time span, e.g. 06:00:00.")
+            .ValidateOnStart();
         services.AddDbContextFactory<PortalDb>(options => options.UsePortalDatabase(database.Provider, connectionString));
         services.TryAddSingleton(TimeProvider.System);
 
@@ -45,6 +47,8 @@ public static class CoreRegistration
             .PersistKeysToDbContext<PortalDb>();
 
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<SqliteStatistics>();
+        services.AddHostedService<SqliteStatisticsRefresher>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<MerchantService>();

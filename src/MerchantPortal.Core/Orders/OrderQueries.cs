@@ -132,9 +132,11 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var digits = search.StartsWith("MP-", StringComparison.OrdinalIgnoreCase) ? search[3..] : search;
         var number = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
         var email = search.ToLowerInvariant();
+        // An uncorrelated IN (not EXISTS) lets the database answer each alternative from its own index.
+        var customerIds = db.Customers.Where(c => c.NormalizedEmail == email).Select(c => c.Id);
         return orders.Where(o => o.Number == number
             || o.MerchantOrderId == search
-            || db.Customers.Any(c => c.Id == o.CustomerId && c.NormalizedEmail == email));
+            || customerIds.Contains(o.CustomerId));
     }
 
     private static IQueryable<Order> Sort(IQueryable<Order> orders, OrderSort sort) => sort switch

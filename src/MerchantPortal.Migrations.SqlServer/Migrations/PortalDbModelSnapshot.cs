@@ -719,6 +719,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("MerchantOrderId")
+                        .HasFilter("[MerchantOrderId] IS NOT NULL");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -735,6 +738,10 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         .HasFilter("[MerchantOrderId] IS NOT NULL");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("TotalMinor", "Number");
+
+                    b.HasIndex("MerchantId", "TotalMinor", "Number");
 
                     b.ToTable("Orders");
                 });

@@ -703,6 +703,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("MerchantOrderId")
+                        .HasFilter("[MerchantOrderId] IS NOT NULL");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -719,6 +722,10 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .HasFilter("[MerchantOrderId] IS NOT NULL");
 
                     b.HasIndex("MerchantId", "Status");
+
+                    b.HasIndex("TotalMinor", "Number");
+
+                    b.HasIndex("MerchantId", "TotalMinor", "Number");
 
                     b.ToTable("Orders");
                 });

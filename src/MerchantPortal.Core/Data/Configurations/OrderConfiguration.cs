@@ -53,6 +53,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasIndex(o => new { o.MerchantId, o.Status });
         order.HasIndex(o => o.CreatedAt);
         order.HasIndex(o => o.CustomerId);
+
+        // The grid sorted by total (all merchants; one merchant) and staff searching a merchant order id across merchants.
+        order.HasIndex(o => new { o.TotalMinor, o.Number });
+        order.HasIndex(o => new { o.MerchantId, o.TotalMinor, o.Number });
+        order.HasIndex(o => o.MerchantOrderId).HasFilter("[MerchantOrderId] IS NOT NULL");
     }
 }
 

@@ -1,0 +1,29 @@
+using MerchantPortal.Data;
+using MerchantPortal.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.IntegrationTests.Data;
+
+public sealed class SqliteStatisticsTests : CoreServiceTest
+{
+    [Fact]
+    public async Task Refresh_records_planner_statistics_for_the_tables_holding_rows()
+    {
+        await Host.Catalog.MerchantAsync();
+        await Host.Catalog.MerchantAsync();
+        Assert.DoesNotContain("Merchants", await AnalyzedTablesAsync());
+
+        await Host.Get<SqliteStatistics>().RefreshAsync();
+
+        Assert.Contains("Merchants", await AnalyzedTablesAsync());
+    }
+
+    private async Task<List<string>> AnalyzedTablesAsync()
+    {
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var statsExist = await db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            .SingleAsync() > 0;
+        return statsExist ? await db.Database.SqlQueryRaw<string>("SELECT DISTINCT tbl AS Value FROM sqlite_stat1").ToListAsync() : [];
+    }
+}
