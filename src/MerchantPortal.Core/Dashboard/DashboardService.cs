@@ -44,13 +44,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
                 daily.Where(d => d.Day == day).GroupBy(d => d.Currency).ToDictionary(g => g.Key, g => g.Sum(d => d.Revenue))))
             .ToList();
 
-        var stuckBefore = now - StuckAfter;
-        var needingAttention = orders
-            .Where(o => ((o.Status == OrderStatus.Partial || o.Status == OrderStatus.Failed)
-                    && o.PaymentStatus == PaymentStatus.Paid
-                    && o.Lines.Any(l => l.Units - l.DeliveredUnits - l.RefundedUnits > 0))
-                || (o.Status == OrderStatus.Processing && o.UpdatedAt < stuckBefore)
-                || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore));
+        var needingAttention = NeedingAttention(orders, now - StuckAfter);
         var attentionCount = await needingAttention.CountAsync(ct);
         var attention = await needingAttention
             .OrderByDescending(o => o.Number)
@@ -61,6 +55,18 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
 
         return new DashboardFigures(series[^1], series, attention, attentionCount);
     }
+
+    /// <summary>
+    /// Paid orders that ended with units neither delivered nor refunded, and orders stuck before fulfilment.
+    /// The status list is inlined (<see cref="EF.Constant{T}"/>) so that it matches the partial index on these statuses.
+    /// </summary>
+    internal static IQueryable<Order> NeedingAttention(IQueryable<Order> orders, DateTime stuckBefore) => orders
+        .Where(o => EF.Constant(OrderStatusExtensions.NeedingAttention).Contains(o.Status))
+        .Where(o => ((o.Status == OrderStatus.Partial || o.Status == OrderStatus.Failed)
+                && o.PaymentStatus == PaymentStatus.Paid
+                && o.Lines.Any(l => l.Units - l.DeliveredUnits - l.RefundedUnits > 0))
+            || (o.Status == OrderStatus.Processing && o.UpdatedAt < stuckBefore)
+            || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore));
 }
 
 /// <summary>The dashboard: today, the daily series, and the newest orders needing attention out of <see cref="NeedsAttentionCount"/>.</summary>

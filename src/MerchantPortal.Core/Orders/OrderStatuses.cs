@@ -49,6 +49,13 @@ public enum PaymentMethodKind
 
 public static class OrderStatusExtensions
 {
+    /// <summary>
+    /// The statuses an order needing someone's attention can have (undelivered units, or stuck). A partial index
+    /// covers exactly these rows, so dashboards find them without reading the whole history.
+    /// </summary>
+    public static IReadOnlyList<OrderStatus> NeedingAttention { get; } =
+        [OrderStatus.Pending, OrderStatus.Processing, OrderStatus.Partial, OrderStatus.Failed];
+
     public static bool IsTerminal(this OrderStatus status) =>
         status is OrderStatus.Completed or OrderStatus.Partial or OrderStatus.Failed or OrderStatus.Cancelled;
 }

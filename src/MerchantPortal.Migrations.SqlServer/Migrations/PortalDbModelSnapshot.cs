@@ -743,6 +743,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MerchantId", "TotalMinor", "Number");
 
+                    b.HasIndex(new[] { "Number", "MerchantId" }, "IX_Orders_NeedingAttention")
+                        .HasFilter("[Status] IN ('Pending', 'Processing', 'Partial', 'Failed')");
+
                     b.ToTable("Orders");
                 });
 

@@ -727,6 +727,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MerchantId", "TotalMinor", "Number");
 
+                    b.HasIndex(new[] { "Number", "MerchantId" }, "IX_Orders_NeedingAttention")
+                        .HasFilter("[Status] IN ('Pending', 'Processing', 'Partial', 'Failed')");
+
                     b.ToTable("Orders");
                 });
 

@@ -58,6 +58,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasIndex(o => new { o.TotalMinor, o.Number });
         order.HasIndex(o => new { o.MerchantId, o.TotalMinor, o.Number });
         order.HasIndex(o => o.MerchantOrderId).HasFilter("[MerchantOrderId] IS NOT NULL");
+
+        // Only the few orders that may need attention, newest first; the dashboard's query repeats this IN list literally.
+        var attention = string.Join(", ", OrderStatusExtensions.NeedingAttention.Select(s => $"'{s}'"));
+        order.HasIndex(o => new { o.Number, o.MerchantId }, "IX_Orders_NeedingAttention").HasFilter($"[Status] IN ({attention})");
     }
 }
 
