@@ -1,6 +1,7 @@
 using MerchantPortal.Data;
 using MerchantPortal.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.IntegrationTests.Data;
 
@@ -16,6 +17,15 @@ public sealed class SqliteStatisticsTests : CoreServiceTest
         await Host.Get<SqliteStatistics>().RefreshAsync();
 
         Assert.Contains("Merchants", await AnalyzedTablesAsync());
+    }
+
+    [Fact]
+    public async Task A_refresh_interval_that_is_not_positive_is_refused_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Database:StatisticsInterval"] = "00:00:00" }));
+
+        Assert.Contains("Database:StatisticsInterval", error.Message);
     }
 
     private async Task<List<string>> AnalyzedTablesAsync()
