@@ -19,10 +19,9 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         var orders = Filter(db, query, actor);
         var total = await orders.CountAsync(ct);
-        var page = await Sort(orders, query.Sort)
-            .Skip(Math.Max(0, query.Page) * query.PageSize)
-            .Take(query.PageSize)
-            .Select(Summary(db))
+        var page = await Summaries(db, Sort(orders, query.Sort)
+                .Skip(Math.Max(0, query.Page) * query.PageSize)
+                .Take(query.PageSize))
             .ToListAsync(ct);
         return new Page<OrderSummary>(page, total);
     }
@@ -31,7 +30,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
     public async IAsyncEnumerable<OrderSummary> StreamAsync(OrderQuery query, Actor actor, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await foreach (var row in Sort(Filter(db, query, actor), query.Sort).Select(Summary(db)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Summaries(db, Sort(Filter(db, query, actor), query.Sort)).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }
@@ -147,22 +146,27 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         _ => orders.OrderByDescending(o => o.Number),
     };
 
-    private static System.Linq.Expressions.Expression<Func<Order, OrderSummary>> Summary(PortalDb db) => o => new OrderSummary(
-        o.Id,
-        o.Number,
-        o.MerchantId,
-        db.Merchants.Where(m => m.Id == o.MerchantId).Select(m => m.Name).First(),
-        o.MerchantOrderId,
-        db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name ?? c.Email ?? c.Phone ?? "Customer").First(),
-        db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Email).First(),
-        o.Source,
-        o.Status,
-        o.PaymentStatus,
-        o.FulfillmentStatus,
-        o.PaymentMethod,
-        o.Currency,
-        o.TotalMinor,
-        o.Lines.Sum(l => l.Units),
-        o.Lines.Sum(l => l.DeliveredUnits),
-        o.CreatedAt);
+    /// <summary>The sorted orders as grid rows; joins keep the sort and read each customer and merchant row once.</summary>
+    private static IQueryable<OrderSummary> Summaries(PortalDb db, IQueryable<Order> sorted) =>
+        from o in sorted
+        join c in db.Customers on o.CustomerId equals c.Id
+        join m in db.Merchants on o.MerchantId equals m.Id
+        select new OrderSummary(
+            o.Id,
+            o.Number,
+            o.MerchantId,
+            m.Name,
+            o.MerchantOrderId,
+            c.Name ?? c.Email ?? c.Phone ?? "Customer",
+            c.Email,
+            o.Source,
+            o.Status,
+            o.PaymentStatus,
+            o.FulfillmentStatus,
+            o.PaymentMethod,
+            o.Currency,
+            o.TotalMinor,
+            o.Lines.Sum(l => l.Units),
+            o.Lines.Sum(l => l.DeliveredUnits),
+            o.CreatedAt);
 }
