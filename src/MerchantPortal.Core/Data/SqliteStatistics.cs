@@ -10,7 +10,8 @@ namespace MerchantPortal.Data;
 /// merchant-order-id and customer indexes that an orders-grid search can use. SQL Server keeps its own
 /// statistics, so this does nothing there.
 /// </summary>
-public sealed class SqliteStatistics(IDbContextFactory<PortalDb> dbs, IOptions<DatabaseOptions> options, ILogger<SqliteStatistics> logger)
+public sealed class SqliteStatistics(
+    IDbContextFactory<PortalDb> dbs, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<SqliteStatistics> logger)
 {
     public async Task RefreshAsync(CancellationToken ct = default)
     {
@@ -20,8 +21,8 @@ public sealed class SqliteStatistics(IDbContextFactory<PortalDb> dbs, IOptions<D
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var started = TimeProvider.System.GetTimestamp();
+        var started = clock.GetTimestamp();
         await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
-        logger.LogInformation("Refreshed SQLite statistics in {Elapsed}.", TimeProvider.System.GetElapsedTime(started));
+        logger.LogInformation("Refreshed SQLite statistics in {Elapsed}.", clock.GetElapsedTime(started));
     }
 }
