@@ -17,6 +17,9 @@ public sealed class StripeSandboxOptions
         TimeSpan.FromHours(10),
     ];
 
+    /// <summary>The longest <see cref="RefundSettleDelay"/> accepted.</summary>
+    public static TimeSpan MaximumRefundSettleDelay { get; } = TimeSpan.FromDays(30);
+
     /// <summary>The loopback port to listen on; 0 picks a free port.</summary>
     public int Port { get; set; }
 
@@ -31,4 +34,10 @@ public sealed class StripeSandboxOptions
 
     /// <summary>Waits between webhook delivery attempts; one attempt is made per entry plus the first.</summary>
     public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } = DefaultWebhookRetryDelays;
+
+    /// <summary>
+    /// How long after its creation a refund of the refund-failure card (<c>pm_card_refundFail</c>) fails and one
+    /// of the pending-refund card (<c>pm_card_pendingRefund</c>) succeeds; Stripe takes "some time". Not negative.
+    /// </summary>
+    public TimeSpan RefundSettleDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

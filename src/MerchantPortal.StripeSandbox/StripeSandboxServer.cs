@@ -1,6 +1,7 @@
 using System.Net;
 using MerchantPortal.StripeSandbox.Endpoints;
 using MerchantPortal.StripeSandbox.Http;
+using MerchantPortal.StripeSandbox.Operations;
 using MerchantPortal.StripeSandbox.Pages;
 using MerchantPortal.StripeSandbox.State;
 using MerchantPortal.StripeSandbox.Webhooks;
@@ -29,14 +30,17 @@ public sealed class StripeSandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxStore _store;
     private readonly WebhookDispatcher _webhooks;
+    private readonly RefundSettlement _refundSettlement;
     private readonly Task _persistence;
     private int _disposed;
 
-    private StripeSandboxServer(WebApplication app, SandboxStore store, WebhookDispatcher webhooks, Task persistence, Uri baseUri, StripeSandboxOptions options)
+    private StripeSandboxServer(
+        WebApplication app, SandboxStore store, WebhookDispatcher webhooks, RefundSettlement refundSettlement, Task persistence, Uri baseUri, StripeSandboxOptions options)
     {
         _app = app;
         _store = store;
         _webhooks = webhooks;
+        _refundSettlement = refundSettlement;
         _persistence = persistence;
         BaseUri = baseUri;
         SecretKey = options.SecretKey;
@@ -77,6 +81,7 @@ public sealed class StripeSandboxServer : IAsyncDisposable
         services.AddSingleton(store);
         services.AddSingleton(new ApiKeys(options.SecretKey, options.PublishableKey));
         services.AddSingleton(new IdempotencyStore(clock));
+        services.AddSingleton(new RefundSettings(options.RefundSettleDelay));
 
         var app = builder.Build();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/v1"), api => api
@@ -101,14 +106,18 @@ public sealed class StripeSandboxServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         urls.Base = new Uri(address.TrimEnd('/') + "/");
+        var refundSettlement = new RefundSettlement(store, clock, loggerFactory.CreateLogger<RefundSettlement>());
         var persistence = options.DataFile is null
             ? Task.CompletedTask
             : Task.Run(new SandboxPersistence(options.DataFile, store, loggerFactory.CreateLogger<SandboxPersistence>()).RunAsync, CancellationToken.None);
         loggerFactory.CreateLogger<StripeSandboxServer>().LogInformation("Stripe sandbox listening on {BaseUri}.", urls.Base);
-        return new StripeSandboxServer(app, store, webhooks, persistence, urls.Base, options);
+        return new StripeSandboxServer(app, store, webhooks, refundSettlement, persistence, urls.Base, options);
     }
 
-    /// <summary>Stops serving and sending webhooks (pending retries are dropped) and saves the data file.</summary>
+    /// <summary>
+    /// Stops serving, settling refunds (settlements not yet due stay in the data file for the next start) and
+    /// sending webhooks (pending retries are dropped), and saves the data file.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -118,6 +127,7 @@ public sealed class StripeSandboxServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _refundSettlement.DisposeAsync();
         _store.Complete();
         await _webhooks.DisposeAsync();
         await _persistence;
@@ -160,5 +170,8 @@ public sealed class StripeSandboxServer : IAsyncDisposable
         {
             throw new ArgumentException("Webhook retry delays must be given and not negative.", nameof(options));
         }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RefundSettleDelay, TimeSpan.Zero, nameof(options.RefundSettleDelay));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.RefundSettleDelay, StripeSandboxOptions.MaximumRefundSettleDelay, nameof(options.RefundSettleDelay));
     }
 }

@@ -18,6 +18,9 @@ internal enum CardBehaviour
     /// <summary>Every setup and payment asks for 3-D Secure; off-session payments fail with <c>authentication_required</c>.</summary>
     RequiresAuthentication,
 
-    /// <summary>Charges succeed; refunds fail.</summary>
+    /// <summary>Charges succeed; a refund answers <c>succeeded</c>, then fails (<c>expired_or_canceled_card</c>).</summary>
     RefundsFail,
+
+    /// <summary>Charges succeed; a refund answers <c>pending</c>, then succeeds.</summary>
+    RefundsPending,
 }

@@ -15,7 +15,8 @@ internal static class TestCards
         new("4000000000000341", "pm_card_chargeCustomerFail", CardBehaviour.DeclinesAfterAttaching, "Saves; payments are declined"),
         new("4000000000000002", "pm_card_chargeDeclined", CardBehaviour.DeclinesGeneric, "Declined (generic_decline)"),
         new("4000000000009995", "pm_card_chargeDeclinedInsufficientFunds", CardBehaviour.DeclinesInsufficientFunds, "Declined (insufficient_funds)"),
-        new("4000000000005126", "pm_card_refundFail", CardBehaviour.RefundsFail, "Succeeds; refunds fail"),
+        new("4000000000005126", "pm_card_refundFail", CardBehaviour.RefundsFail, "Succeeds; refunds succeed, then fail"),
+        new("4000000000007726", "pm_card_pendingRefund", CardBehaviour.RefundsPending, "Succeeds; refunds are pending, then succeed"),
     ];
 
     public static TestCard? ByNumber(string number) => All.FirstOrDefault(c => c.Number == number);

@@ -18,7 +18,7 @@ internal static class RefundEndpoints
         api.MapGet("/v1/refunds/{id}", Retrieve).Returns("refund");
     }
 
-    private static IResult Create(HttpContext http, SandboxStore store)
+    private static IResult Create(HttpContext http, SandboxStore store, RefundSettings settings)
     {
         var request = http.ApiRequest();
         var parameters = request.Params;
@@ -36,7 +36,7 @@ internal static class RefundEndpoints
             parameters.OneOf("reason", "duplicate", "fraudulent", "requested_by_customer"),
             parameters.Metadata());
         return store.Write(request.Origin, change =>
-            ApiResponses.Object(change.Render, request, RefundObject.Render(Refunds.Create(change, create))));
+            ApiResponses.Object(change.Render, request, RefundObject.Render(Refunds.Create(change, create, settings))));
     }
 
     private static IResult Retrieve(string id, HttpContext http, SandboxStore store)

@@ -3,7 +3,11 @@ using MerchantPortal.StripeSandbox.State;
 
 namespace MerchantPortal.StripeSandbox.Objects;
 
-/// <summary>The <c>refund</c> object (which, unlike most, has no <c>livemode</c>); <c>failure_reason</c> appears only on failed refunds, as on Stripe.</summary>
+/// <summary>
+/// The <c>refund</c> object (which, unlike most, has no <c>livemode</c>). As on Stripe, <c>failure_reason</c> and
+/// <c>failure_balance_transaction</c> appear only on failed refunds and <c>pending_reason</c> only on pending ones;
+/// the card reference is available once the refund reached the card.
+/// </summary>
 internal static class RefundObject
 {
     public static JsonObject Render(RefundRecord refund)
@@ -21,20 +25,26 @@ internal static class RefundObject
             ["card"] = new JsonObject
             {
                 ["reference"] = refund.Reference,
-                ["reference_status"] = refund.Reference is null ? "unavailable" : "available",
+                ["reference_status"] = ReferenceStatus(refund),
                 ["reference_type"] = "acquirer_reference_number",
                 ["type"] = "refund",
             },
             ["type"] = "card",
         };
-        if (refund.FailureReason is not null)
+        if (refund.Status == "failed")
         {
+            json["failure_balance_transaction"] = refund.FailureBalanceTransaction;
             json["failure_reason"] = refund.FailureReason;
         }
 
         json["metadata"] = JsonParts.Metadata(refund.Metadata);
         json["payment_intent"] = refund.PaymentIntent;
         json["payment_method"] = refund.PaymentMethod;
+        if (refund.Status == "pending")
+        {
+            json["pending_reason"] = "processing";
+        }
+
         json["reason"] = refund.Reason;
         json["receipt_number"] = null;
         json["source_transfer_reversal"] = null;
@@ -42,4 +52,11 @@ internal static class RefundObject
         json["transfer_reversal"] = null;
         return json;
     }
+
+    private static string ReferenceStatus(RefundRecord refund) => refund switch
+    {
+        { Reference: not null } => "available",
+        { Status: "pending" } => "pending",
+        _ => "unavailable",
+    };
 }

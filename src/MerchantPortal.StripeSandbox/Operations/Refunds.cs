@@ -9,15 +9,18 @@ namespace MerchantPortal.StripeSandbox.Operations;
 internal sealed record CreateRefund(string? PaymentIntent, string? Charge, long? Amount, string? Reason, MetadataUpdate? Metadata);
 
 /// <summary>
-/// Refunds of succeeded charges, never more than is left unrefunded. The refund-failure test card's refunds
-/// fail at once with <c>failure_reason</c>, leaving the charge as it was.
+/// Refunds of succeeded charges, never more than is left unrefunded. As on Stripe, the refund-failure test
+/// card's refunds answer <c>succeeded</c> and fail later (the charge's <c>amount_refunded</c> goes back down),
+/// and the pending-refund test card's refunds answer <c>pending</c> and succeed later; see <see cref="Settle"/>.
 /// </summary>
 internal static class Refunds
 {
+    private const string CardFailureReason = "expired_or_canceled_card";
+
     public static RefundRecord Find(SandboxData data, string id, string param = "id") =>
         data.Refunds.GetValueOrDefault(id) ?? throw ApiErrors.NoSuch("refund", id, param);
 
-    public static RefundRecord Create(SandboxChange change, CreateRefund request)
+    public static RefundRecord Create(SandboxChange change, CreateRefund request, RefundSettings settings)
     {
         var charge = ChargeToRefund(change.Data, request);
         var metadata = MetadataUpdate.Create(request.Metadata);
@@ -34,7 +37,8 @@ internal static class Refunds
                 $"Refund amount ({Currencies.Format(amount, charge.Currency)}) is greater than unrefunded amount on charge ({Currencies.Format(refundable, charge.Currency)})");
         }
 
-        var fails = charge.Card.Behaviour == CardBehaviour.RefundsFail;
+        var behaviour = charge.Card.Behaviour;
+        var pending = behaviour == CardBehaviour.RefundsPending;
         var refund = new RefundRecord
         {
             Id = SandboxIds.New("re"),
@@ -48,28 +52,81 @@ internal static class Refunds
             PaymentMethod = charge.PaymentMethod,
             Reason = request.Reason,
             Metadata = metadata,
-            Status = fails ? "pending" : "succeeded",
+            Status = pending ? "pending" : "succeeded",
             BalanceTransaction = SandboxIds.New("txn"),
-            Reference = fails ? null : new string(RandomNumberGenerator.GetItems<char>("0123456789", 23)),
+            Reference = pending ? null : NewReference(),
+            Settlement = LaterOutcome(behaviour, change.Time + settings.SettleDelay),
         };
         change.Data.Refunds[refund.Id] = refund;
         change.Emit("refund.created", refund.Id);
 
-        if (fails)
-        {
-            var before = change.Snapshot(refund.Id);
-            refund.Status = "failed";
-            refund.FailureReason = "expired_or_canceled_card";
-            change.EmitUpdate("refund.updated", refund.Id, before);
-            change.Emit("refund.failed", refund.Id);
-            return refund;
-        }
-
+        // Stripe counts a card refund in amount_refunded from its creation, pending or not; a failure takes it out again.
         var chargeBefore = change.Snapshot(charge.Id);
         charge.AmountRefunded += amount;
         change.EmitUpdate("charge.refunded", charge.Id, chargeBefore);
+
+        if (refund.Settlement is { } settlement)
+        {
+            change.ScheduleSettlement(refund.Id, settlement.At);
+        }
+
         return refund;
     }
+
+    /// <summary>The refunds whose later status change has not happened yet (to schedule again after a restart).</summary>
+    public static List<PendingSettlement> Unsettled(SandboxData data) =>
+        [.. data.Refunds.Values
+            .Where(r => r.Settlement is not null)
+            .Select(r => new PendingSettlement(r.Id, r.Settlement!.At))];
+
+    /// <summary>
+    /// Applies the refund's recorded later status: a failure gives the amount back to the charge
+    /// (<c>amount_refunded</c> goes down) and withdraws the card reference. Emits <c>charge.refund.updated</c>
+    /// and <c>refund.updated</c>, and for a failure <c>refund.failed</c>. Does nothing when there is nothing left
+    /// to apply, so a settlement scheduled twice (at creation and again at a restart) is applied once.
+    /// </summary>
+    public static void Settle(SandboxChange change, string refundId)
+    {
+        if (!change.Data.Refunds.TryGetValue(refundId, out var refund) || refund.Settlement is not { } settlement)
+        {
+            return;
+        }
+
+        var before = change.Snapshot(refund.Id);
+        refund.Settlement = null;
+        refund.Status = settlement.Status;
+        var failed = settlement.Status == "failed";
+        if (failed)
+        {
+            refund.FailureReason = settlement.FailureReason;
+            refund.FailureBalanceTransaction = SandboxIds.New("txn");
+            refund.Reference = null;
+            if (change.Data.Charges.TryGetValue(refund.Charge, out var charge))
+            {
+                charge.AmountRefunded -= refund.Amount;
+            }
+        }
+        else
+        {
+            refund.Reference ??= NewReference();
+        }
+
+        change.EmitUpdate("charge.refund.updated", refund.Id, before);
+        change.EmitUpdate("refund.updated", refund.Id, before);
+        if (failed)
+        {
+            change.Emit("refund.failed", refund.Id);
+        }
+    }
+
+    private static RefundSettlementRecord? LaterOutcome(CardBehaviour behaviour, DateTimeOffset at) => behaviour switch
+    {
+        CardBehaviour.RefundsFail => new RefundSettlementRecord { At = at, Status = "failed", FailureReason = CardFailureReason },
+        CardBehaviour.RefundsPending => new RefundSettlementRecord { At = at, Status = "succeeded" },
+        _ => null,
+    };
+
+    private static string NewReference() => new(RandomNumberGenerator.GetItems<char>("0123456789", 23));
 
     private static ChargeRecord ChargeToRefund(SandboxData data, CreateRefund request)
     {

@@ -31,6 +31,12 @@ internal sealed class RefundRecord
 
     public string? BalanceTransaction { get; init; }
 
-    /// <summary>The acquirer reference number the card network gives a refund.</summary>
-    public string? Reference { get; init; }
+    /// <summary>The balance transaction that gives the money back to the account when the refund fails.</summary>
+    public string? FailureBalanceTransaction { get; set; }
+
+    /// <summary>The acquirer reference number the card network gives a refund once it is sent to the card.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>The later status change still to come; null once applied, and for refunds that settle at once.</summary>
+    public RefundSettlementRecord? Settlement { get; set; }
 }

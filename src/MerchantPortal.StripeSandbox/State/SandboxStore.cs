@@ -8,7 +8,8 @@ namespace MerchantPortal.StripeSandbox.State;
 /// <summary>
 /// The sandbox's objects behind one lock: every read and change of the API and the pages runs under it,
 /// so concurrent requests see and leave consistent state. After a change its events are handed to the
-/// webhook dispatcher and the data file is scheduled for writing.
+/// webhook dispatcher, the refund settlements it scheduled to the settlement timer, and the data file is
+/// scheduled for writing.
 /// </summary>
 internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvider clock)
 {
@@ -20,10 +21,14 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
 
     private readonly Lock _lock = new();
     private readonly Channel<PendingDelivery> _deliveries = Channel.CreateUnbounded<PendingDelivery>();
+    private readonly Channel<PendingSettlement> _settlements = Channel.CreateUnbounded<PendingSettlement>();
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Events waiting to be sent to webhook endpoints.</summary>
     public ChannelReader<PendingDelivery> Deliveries => _deliveries.Reader;
+
+    /// <summary>Refund settlements scheduled by changes, waiting for their time.</summary>
+    public ChannelReader<PendingSettlement> Settlements => _settlements.Reader;
 
     /// <summary>Signals that the data changed since it was last saved.</summary>
     public ChannelReader<bool> Changed => _changed.Reader;
@@ -44,7 +49,7 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
     {
         lock (_lock)
         {
-            var change = new SandboxChange(new RenderContext(data, urls), origin, clock.GetUtcNow().ToUnixTimeSeconds());
+            var change = new SandboxChange(new RenderContext(data, urls), origin, clock.GetUtcNow());
             try
             {
                 return apply(change);
@@ -54,6 +59,11 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
                 foreach (var delivery in change.Deliveries)
                 {
                     _deliveries.Writer.TryWrite(delivery);
+                }
+
+                foreach (var settlement in change.Settlements)
+                {
+                    _settlements.Writer.TryWrite(settlement);
                 }
 
                 _changed.Writer.TryWrite(true);
@@ -76,10 +86,11 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
         }
     }
 
-    /// <summary>Stops handing out deliveries and change signals (the server is shutting down).</summary>
+    /// <summary>Stops handing out deliveries, settlements and change signals (the server is shutting down).</summary>
     public void Complete()
     {
         _deliveries.Writer.TryComplete();
+        _settlements.Writer.TryComplete();
         _changed.Writer.TryComplete();
     }
 }

@@ -20,6 +20,7 @@ public sealed class PaymentIntentTests : SandboxTestBase
     [InlineData("pm_card_visa", "visa", "4242")]
     [InlineData("pm_card_mastercard", "mastercard", "4444")]
     [InlineData("pm_card_refundFail", "visa", "5126")]
+    [InlineData("pm_card_pendingRefund", "visa", "7726")]
     public async Task A_payment_with_a_saved_good_card_succeeds_and_leaves_a_charge(string testCard, string brand, string last4)
     {
         var customer = await NewCustomerAsync();

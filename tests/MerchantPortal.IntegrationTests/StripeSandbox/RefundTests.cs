@@ -55,22 +55,6 @@ public sealed class RefundTests : SandboxTestBase
     }
 
     [Fact]
-    public async Task Refunds_of_the_refund_failure_card_fail_and_leave_the_charge_unrefunded()
-    {
-        var payment = await PaidAsync("pm_card_refundFail");
-
-        var refund = await Refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = payment.Id, Amount = 250 });
-
-        Assert.Equal("failed", refund.Status);
-        Assert.Equal("expired_or_canceled_card", refund.FailureReason);
-        Assert.Equal(0, (await Charges.GetAsync(payment.LatestChargeId)).AmountRefunded);
-        var types = (await EventsOfAsync(refund.Id)).Select(e => e.Type).ToList();
-        Assert.Contains("refund.created", types);
-        Assert.Contains("refund.updated", types);
-        Assert.Contains("refund.failed", types);
-    }
-
-    [Fact]
     public async Task An_unpaid_intent_has_nothing_to_refund()
     {
         var customer = await NewCustomerAsync();
