@@ -1,3 +1,4 @@
+using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -10,8 +11,11 @@ using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
 using MerchantPortal.Payments;
+using MerchantPortal.Refunds;
+using MerchantPortal.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +42,10 @@ public static class CoreRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
             .Validate(o => o.StatisticsInterval > TimeSpan.Zero, "Database:StatisticsInterval must be a positive time span, e.g. 06:00:00.")
             .ValidateOnStart();
-        services.AddDbContextFactory<PortalDb>(options => options.UsePortalDatabase(database.Provider, connectionString));
+        // Interceptors registered in the container (tests use one to fail a commit on purpose) join every context.
+        services.AddDbContextFactory<PortalDb>((provider, options) => options
+            .UsePortalDatabase(database.Provider, connectionString)
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddPortalIdentity();
@@ -57,7 +64,8 @@ public static class CoreRegistration
         services.AddSingleton<KeyInventoryService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
-        services.AddSingleton<OrderService>();
+        services.AddSingleton<OrderPlacementService>();
+        services.AddSingleton<OrderCancellationService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderChangeNotifier>();
         services.AddSingleton<DashboardService>();
@@ -67,13 +75,25 @@ public static class CoreRegistration
         services.AddSingleton<StripeCustomerLink>();
         services.AddSingleton<CardService>();
         services.AddSingleton<CardPayments>();
+        services.AddSingleton<CardChargeService>();
         services.AddSingleton<PaymentSync>();
+        services.AddSingleton<StripeRefunds>();
         services.AddSingleton<StripeWebhookProcessor>();
         services.AddSingleton<PaymentReconciliation>();
+
+        services.AddSingleton<RefundBooking>();
+        services.AddSingleton<RefundService>();
+        services.AddSingleton<RefundSubmitter>();
+        services.AddSingleton<RefundSync>();
+        services.AddSingleton<RefundReconciliation>();
+        services.AddSingleton<ApprovalService>();
+        services.AddSingleton<IApprovalHandler, RefundApprovalHandler>();
+        services.AddSingleton<SupportQueueQueries>();
 
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
         services.TryAddSingleton<IFulfilmentProvider, SimulatedFulfilmentProvider>();
         services.AddSingleton<FulfilmentService>();
+        services.AddSingleton<FulfilmentRetryService>();
         services.AddBackgroundJobs(builder.Configuration);
         return builder;
     }
@@ -85,6 +105,9 @@ public static class CoreRegistration
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<IJobHandler, FulfilOrderJobHandler>();
+        services.AddSingleton<IJobHandler, SubmitRefundJobHandler>();
+        services.AddSingleton<IJobHandler, AutoRefunds>();
+        services.AddSingleton<IJobHandler, RestockRetries>();
         if (configuration.GetSection(JobOptions.SectionName).Get<JobOptions>()?.RunWorker ?? true)
         {
             services.AddHostedService<JobWorker>();

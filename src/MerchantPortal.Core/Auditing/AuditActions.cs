@@ -21,6 +21,13 @@ public static class AuditActions
     public const string BalanceDebited = "balance.debited";
     public const string OrderPlaced = "order.placed";
     public const string OrderCancelled = "order.cancelled";
+    public const string OrderFlagCleared = "order.flag_cleared";
+    public const string FulfilmentRetried = "order.fulfilment_retried";
+    public const string RefundRequested = "refund.requested";
+    public const string RefundSucceeded = "refund.succeeded";
+    public const string RefundFailed = "refund.failed";
+    public const string ApprovalApproved = "approval.approved";
+    public const string ApprovalRejected = "approval.rejected";
     public const string CardSaved = "card.saved";
     public const string CardMadeDefault = "card.made_default";
     public const string CardRemoved = "card.removed";

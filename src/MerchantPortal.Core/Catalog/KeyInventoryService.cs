@@ -1,6 +1,7 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
+using MerchantPortal.Jobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace MerchantPortal.Catalog;
 /// and revealing one code, which is audited.
 /// </summary>
 public sealed class KeyInventoryService(
-    IDbContextFactory<PortalDb> dbs, IDataProtectionProvider protection, AuditTrail audit, TimeProvider clock)
+    IDbContextFactory<PortalDb> dbs, IDataProtectionProvider protection, AuditTrail audit, JobQueue jobs, JobSignal jobSignal, TimeProvider clock)
 {
     public const int MaxCodesPerUpload = 100_000;
     private const string ProtectorPurpose = "MerchantPortal.KeyCodes.v1";
@@ -82,6 +83,12 @@ public sealed class KeyInventoryService(
         var summary = new CodeUploadSummary(codes.Count, added, duplicatesInUpload, existing.Count, invalid);
         audit.Record(db, actor, AuditActions.CodesAdded, "catalog_item", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Added {added} code(s) to {item.Sku}; skipped {duplicatesInUpload + existing.Count} duplicate(s) and {invalid.Count} invalid");
+        if (added > 0)
+        {
+            // Orders waiting for this item may be retried by themselves (merchants with "retry on restock").
+            jobs.Enqueue(db, JobTypes.RetryRestocked, itemId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -92,6 +99,7 @@ public sealed class KeyInventoryService(
             return new Error("CODES_CHANGED", "Someone added codes to this item at the same time. Upload again; duplicates will be skipped.", "codes");
         }
 
+        jobSignal.Notify();
         return summary;
     }
 

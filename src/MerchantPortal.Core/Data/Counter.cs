@@ -6,6 +6,7 @@ namespace MerchantPortal.Data;
 public sealed class Counter
 {
     public const string OrderNumbers = "order_number";
+    public const string RefundNumbers = "refund_number";
 
     private Counter()
     {

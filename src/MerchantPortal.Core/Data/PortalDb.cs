@@ -1,3 +1,4 @@
+using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Common;
@@ -8,6 +9,7 @@ using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
 using MerchantPortal.Payments;
+using MerchantPortal.Refunds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +37,12 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<RefundLine> RefundLines => Set<RefundLine>();
+
+    public DbSet<Approval> Approvals => Set<Approval>();
 
     public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
 

@@ -1,6 +1,8 @@
 using MerchantPortal.Catalog;
 using MerchantPortal.Data;
+using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,15 +11,21 @@ namespace MerchantPortal.Fulfilment;
 /// <summary>
 /// Delivers a paid order line by line: key lines from inventory, top-up and service lines through the
 /// <see cref="IFulfilmentProvider"/>. Each line is settled in its own transaction and the work is
-/// idempotent, so a run that stops half-way is finished by the next one without delivering twice.
+/// idempotent, so a run that stops half-way is finished by the next one without delivering twice. Only units
+/// neither delivered nor refunded are delivered; a refund taking units at the same moment makes the line's
+/// write fail on its version, and the line is read again. When the order is done, the merchant's automatic
+/// refund policy is queued in the same transaction.
 /// </summary>
 public sealed class FulfilmentService(
     IDbContextFactory<PortalDb> dbs,
     IFulfilmentProvider provider,
+    JobQueue jobs,
     OrderChangeNotifier notifier,
     TimeProvider clock,
     ILogger<FulfilmentService> logger)
 {
+    private const int MaxLineAttempts = 5;
+
     public async Task FulfilAsync(Guid orderId, CancellationToken ct)
     {
         if (!await StartAsync(orderId, ct))
@@ -62,39 +70,78 @@ public sealed class FulfilmentService(
 
     private async Task SettleLineAsync(Guid orderId, long lineId, CancellationToken ct)
     {
+        ProviderResult? providerResult = null;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            var line = await db.OrderLines.AsNoTracking().SingleAsync(l => l.Id == lineId, ct);
+            if (line.IsSettled)
+            {
+                return;
+            }
+
+            if (line.Type != ProductType.Key)
+            {
+                // The provider is called outside any transaction: a slow provider must not hold database locks.
+                var item = await db.CatalogItems.AsNoTracking().FirstAsync(i => i.Id == line.ItemId, ct);
+                providerResult = await provider.FulfilAsync(new ProviderRequest(
+                    $"line_{line.Id}", orderId, line.Sku, line.Type, item.Currency, line.FaceValueMinor, line.Fields, item.Behaviour), ct);
+            }
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RecordLineAsync(orderId, lineId, providerResult, ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxLineAttempts)
+            {
+                // A refund took units of the line meanwhile: read it again (the provider's answer is kept, not asked again).
+            }
+        }
+    }
+
+    /// <summary>Claims codes for a key line, or records the provider's answer, in one transaction.</summary>
+    private async Task RecordLineAsync(Guid orderId, long lineId, ProviderResult? providerResult, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
         var line = order.Lines.Single(l => l.Id == lineId);
-        if (line.IsSettled)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (order.Status != OrderStatus.Processing)
         {
             return;
         }
 
-        var item = await db.CatalogItems.AsNoTracking().FirstAsync(i => i.Id == line.ItemId, ct);
-
-        // The provider is called outside any transaction: a slow provider must not hold database locks.
-        var providerResult = line.Type == ProductType.Key
-            ? null
-            : await provider.FulfilAsync(new ProviderRequest(
-                $"line_{line.Id}", orderId, line.Sku, line.Type, item.Currency, line.FaceValueMinor, line.Fields, item.Behaviour), ct);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (providerResult is null)
         {
-            var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.Units - line.DeliveredUnits, now, ct);
+            if (line.IsSettled)
+            {
+                return;
+            }
+
+            var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.RemainingUnits, now, ct);
             order.RecordDelivery(line, delivered, null, now);
-            if (delivered < line.Units)
+            if (line.RemainingUnits > 0)
             {
                 order.RecordLineFailure(line, OrderErrorCodes.OutOfStock,
-                    $"Out of stock: {line.Units - delivered} of {line.Units} code(s) could not be delivered.", now);
+                    $"Out of stock: {line.RemainingUnits} of {line.Units} code(s) could not be delivered.", now);
             }
+        }
+        else if (providerResult.Succeeded && line.RemainingUnits == 0)
+        {
+            // A refund took the unit while the provider was delivering it: the customer has both.
+            order.Flag(OrderFlags.DeliveredAfterRefund,
+                $"Line {line.LineNumber} ({line.Name}) was delivered by the provider ({providerResult.Reference}) after its unit was refunded.", now);
+            logger.LogWarning("Order {Reference}: line {Line} was delivered after its unit was refunded.", order.Reference, line.LineNumber);
         }
         else if (providerResult.Succeeded)
         {
-            order.RecordDelivery(line, line.Units, providerResult.Reference, now);
+            order.RecordDelivery(line, line.DeliveredUnits + line.RemainingUnits, providerResult.Reference, now);
         }
-        else
+        else if (line.RemainingUnits > 0)
         {
             order.RecordLineFailure(line, OrderErrorCodes.ProviderError, providerResult.ErrorMessage ?? "The provider could not deliver.", now);
         }
@@ -114,6 +161,12 @@ public sealed class FulfilmentService(
         }
 
         order.FinishFulfilment(clock.GetUtcNow().UtcDateTime);
+        var policy = await db.Merchants.Where(m => m.Id == order.MerchantId).Select(m => m.AutoRefund).SingleAsync(ct);
+        if (AutoRefunds.Applies(policy, order))
+        {
+            jobs.Enqueue(db, JobTypes.AutoRefund, order.Id.ToString());
+        }
+
         await db.SaveChangesAsync(ct);
         notifier.Changed(orderId);
         logger.LogInformation("Order {Reference} finished fulfilment: {Status}.", order.Reference, order.Status);

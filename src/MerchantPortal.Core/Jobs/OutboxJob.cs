@@ -56,4 +56,7 @@ public enum JobStatus
 public static class JobTypes
 {
     public const string FulfilOrder = "fulfil_order";
+    public const string SubmitRefund = "submit_refund";
+    public const string AutoRefund = "auto_refund";
+    public const string RetryRestocked = "retry_restocked";
 }

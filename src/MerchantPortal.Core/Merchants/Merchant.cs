@@ -1,4 +1,5 @@
 using MerchantPortal.Common;
+using MerchantPortal.Refunds;
 
 namespace MerchantPortal.Merchants;
 
@@ -22,6 +23,18 @@ public sealed class Merchant : IVersioned
     /// <summary>The default tax on an order line's subtotal, in basis points; items may override it.</summary>
     public int TaxBasisPoints { get; private set; }
 
+    /// <summary>Refunds of an order above this total (pending ones included) wait for a second person's approval; null: never.</summary>
+    public long? RefundApprovalThresholdMinor { get; private set; }
+
+    /// <summary>What is refunded automatically once fulfilment gives up on an order.</summary>
+    public AutoRefundPolicy AutoRefund { get; private set; }
+
+    /// <summary>Where automatic refunds of card orders go (balance orders are always refunded to the balance).</summary>
+    public RefundDestination AutoRefundDestination { get; private set; }
+
+    /// <summary>Retry fulfilment of partial and failed orders by itself when one of their key items is restocked.</summary>
+    public bool RetryOnRestock { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public long Version { get; private set; }
@@ -41,4 +54,15 @@ public sealed class Merchant : IVersioned
         FeeBasisPoints = feeBasisPoints;
         TaxBasisPoints = taxBasisPoints;
     }
+
+    public void SetRefundSettings(MerchantRefundSettings settings)
+    {
+        RefundApprovalThresholdMinor = settings.ApprovalThresholdMinor;
+        AutoRefund = settings.AutoRefund;
+        AutoRefundDestination = settings.AutoRefundDestination;
+        RetryOnRestock = settings.RetryOnRestock;
+    }
+
+    public MerchantRefundSettings RefundSettings =>
+        new(RefundApprovalThresholdMinor, AutoRefund, AutoRefundDestination, RetryOnRestock);
 }

@@ -17,6 +17,13 @@ public static class MerchantErrors
 
     public static Error TaxInvalid { get; } = new("TAX_INVALID", "The tax must be between 0% and 100%.", "tax");
 
+    public static Error ApprovalThresholdInvalid { get; } = new("REFUND_APPROVAL_THRESHOLD_INVALID",
+        "The approval threshold must be an amount of zero or more in the merchant's currency (leave it empty to turn approvals off).",
+        "refund_approval_threshold");
+
+    public static Error AutoRefundInvalid { get; } =
+        new("AUTO_REFUND_INVALID", "Choose an automatic refund policy and where its refunds go.", "auto_refund");
+
     public static Error CurrencyInvalid { get; } =
         new("CURRENCY_INVALID", "Enter a three-letter ISO 4217 currency code, like USD or EUR.", "currency");
 }

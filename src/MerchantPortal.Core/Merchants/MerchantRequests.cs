@@ -1,7 +1,23 @@
+using MerchantPortal.Refunds;
+
 namespace MerchantPortal.Merchants;
 
-/// <summary>A merchant account with its default fee and tax (basis points: 100 = 1%).</summary>
-public sealed record MerchantSummary(Guid Id, string Name, string Currency, int FeeBasisPoints = 0, int TaxBasisPoints = 0);
+/// <summary>A merchant account with its default fee and tax (basis points: 100 = 1%) and its refund settings.</summary>
+public sealed record MerchantSummary(Guid Id, string Name, string Currency, int FeeBasisPoints = 0, int TaxBasisPoints = 0,
+    MerchantRefundSettings? Refunds = null)
+{
+    public MerchantRefundSettings RefundSettings => Refunds ?? MerchantRefundSettings.Default;
+}
+
+/// <summary>
+/// How a merchant's refunds work: the four-eyes threshold (minor units; null: off), the automatic refund
+/// policy and where its refunds go, and whether restocked items retry waiting orders by themselves.
+/// </summary>
+public sealed record MerchantRefundSettings(
+    long? ApprovalThresholdMinor, AutoRefundPolicy AutoRefund, RefundDestination AutoRefundDestination, bool RetryOnRestock)
+{
+    public static MerchantRefundSettings Default { get; } = new(null, AutoRefundPolicy.Off, RefundDestination.OriginalPaymentMethod, false);
+}
 
 /// <summary>A new merchant account with its balance currency and default fee and tax (basis points).</summary>
 public sealed record CreateMerchant(string Name, string Currency, int FeeBasisPoints = 0, int TaxBasisPoints = 0);

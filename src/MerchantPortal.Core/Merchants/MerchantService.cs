@@ -3,19 +3,30 @@ using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Ledger;
 using MerchantPortal.Monetary;
+using MerchantPortal.Refunds;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 
 namespace MerchantPortal.Merchants;
 
-/// <summary>Reads and creates merchant accounts.</summary>
+/// <summary>Reads and creates merchant accounts and sets their charges and refund settings.</summary>
 public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The largest four-eyes threshold, in minor units (ten billion major units).</summary>
+    public const long MaxApprovalThresholdMinor = 1_000_000_000_000;
+
+    private static readonly Expression<Func<Merchant, MerchantSummary>> ToSummary = m => new MerchantSummary(
+        m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints,
+        new MerchantRefundSettings(m.RefundApprovalThresholdMinor, m.AutoRefund, m.AutoRefundDestination, m.RetryOnRestock));
+
+    private static readonly Func<Merchant, MerchantSummary> Summarize = ToSummary.Compile();
+
     public async Task<IReadOnlyList<MerchantSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Merchants.AsNoTracking()
             .OrderBy(m => m.Name)
-            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints))
+            .Select(ToSummary)
             .ToListAsync(ct);
     }
 
@@ -24,7 +35,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Merchants.AsNoTracking()
             .Where(m => m.Id == id)
-            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints))
+            .Select(ToSummary)
             .FirstOrDefaultAsync(ct);
     }
 
@@ -34,7 +45,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         var trimmed = name.Trim();
         return await db.Merchants.AsNoTracking()
             .Where(m => m.Name == trimmed)
-            .Select(m => new MerchantSummary(m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints))
+            .Select(ToSummary)
             .FirstOrDefaultAsync(ct);
     }
 
@@ -84,7 +95,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             return MerchantErrors.NameTaken;
         }
 
-        return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency, merchant.FeeBasisPoints, merchant.TaxBasisPoints);
+        return Summarize(merchant);
     }
 
     public async Task<Result<MerchantSummary>> UpdateChargesAsync(
@@ -106,7 +117,37 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
             $"Set {merchant.Name}'s fee to {request.FeeBasisPoints / 100m}% and tax to {request.TaxBasisPoints / 100m}%", merchant.Id);
         await db.SaveChangesAsync(ct);
-        return new MerchantSummary(merchant.Id, merchant.Name, merchant.Currency, merchant.FeeBasisPoints, merchant.TaxBasisPoints);
+        return Summarize(merchant);
+    }
+
+    /// <summary>Sets the four-eyes threshold, the automatic refund policy and retry on restock; audited.</summary>
+    public async Task<Result<MerchantSummary>> UpdateRefundSettingsAsync(
+        Guid merchantId, MerchantRefundSettings settings, Actor actor, CancellationToken ct = default)
+    {
+        if (settings.ApprovalThresholdMinor is < 0 or > MaxApprovalThresholdMinor)
+        {
+            return MerchantErrors.ApprovalThresholdInvalid;
+        }
+
+        if (!Enum.IsDefined(settings.AutoRefund) || !Enum.IsDefined(settings.AutoRefundDestination))
+        {
+            return MerchantErrors.AutoRefundInvalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
+        if (merchant is null)
+        {
+            return MerchantErrors.NotFound;
+        }
+
+        merchant.SetRefundSettings(settings);
+        var threshold = settings.ApprovalThresholdMinor is { } limit ? new Money(limit, Currency.Of(merchant.Currency)).ToString() : "off";
+        audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
+            $"Set {merchant.Name}'s refund approval threshold to {threshold}, automatic refunds to {settings.AutoRefund} "
+            + $"(to {settings.AutoRefundDestination}), retry on restock {(settings.RetryOnRestock ? "on" : "off")}", merchant.Id);
+        await db.SaveChangesAsync(ct);
+        return Summarize(merchant);
     }
 
     private static Error? ValidateCharges(int feeBasisPoints, int taxBasisPoints) =>

@@ -53,6 +53,7 @@ public sealed class Order : IVersioned
 
     public long TotalMinor { get; private set; }
 
+    /// <summary>Money that refunds have returned (succeeded refunds only), in minor units.</summary>
     public long RefundedMinor { get; private set; }
 
     public PaymentMethodKind PaymentMethod { get; private set; }
@@ -79,6 +80,11 @@ public sealed class Order : IVersioned
     public string? ErrorCode { get; private set; }
 
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>Why support should look at the order (e.g. <c>REFUND_FAILED</c>, <c>LATE_PAYMENT</c>); see <see cref="OrderFlags"/>.</summary>
+    public string? FlagCode { get; private set; }
+
+    public string? FlagMessage { get; private set; }
 
     public string? Notes { get; private set; }
 
@@ -145,11 +151,46 @@ public sealed class Order : IVersioned
     internal void MarkPaid(string paymentReference, string description, DateTime now)
     {
         Require(Status == OrderStatus.AwaitingPayment, "mark paid");
+        Charge(paymentReference);
+        Status = OrderStatus.Pending;
+        AddEvent(OrderEventTypes.PaymentSucceeded, description, now);
+    }
+
+    /// <summary>
+    /// A card payment succeeded although the order no longer waited for it (cancelled, or failed): the money
+    /// was taken, so the order is paid — and flagged, while the caller refunds it in full.
+    /// </summary>
+    internal void RecordLatePayment(string paymentIntentId, string? paymentMethodId, string? brand, string? last4, string description, DateTime now)
+    {
+        Require(Status is OrderStatus.Cancelled or OrderStatus.Failed && !PaymentStatus.IsRefundable() && PaymentStatus != PaymentStatus.Refunded,
+            "record a late payment");
+        PaymentMethodId = paymentMethodId ?? PaymentMethodId;
+        CardBrand = brand ?? CardBrand;
+        CardLast4 = last4 ?? CardLast4;
+        Charge(paymentIntentId);
+        AddEvent(OrderEventTypes.PaymentSucceeded, description, now);
+        Flag(OrderFlags.LatePayment, "The card payment succeeded after the order stopped waiting for it; it is refunded in full.", now);
+    }
+
+    /// <summary>The cancelled order's PaymentIntent was cancelled at Stripe: nothing can be charged any more.</summary>
+    internal void VoidPayment(string description, DateTime now)
+    {
+        Require(Status == OrderStatus.Cancelled && PaymentStatus is PaymentStatus.Unpaid or PaymentStatus.RequiresAction, "void its payment");
+        PaymentStatus = PaymentStatus.Voided;
+        PaymentActionUrl = null;
+        AddEvent(OrderEventTypes.PaymentVoided, description, now);
+    }
+
+    private void Charge(string paymentReference)
+    {
+        Require(_lines.Count > 0, "be charged without its lines");
         PaymentReference = paymentReference;
         PaymentStatus = PaymentStatus.Paid;
         PaymentActionUrl = null;
-        Status = OrderStatus.Pending;
-        AddEvent(OrderEventTypes.PaymentSucceeded, description, now);
+        foreach (var line in _lines)
+        {
+            line.MarkCharged();
+        }
     }
 
     /// <summary>The saved card the order will be charged to.</summary>
@@ -237,19 +278,23 @@ public sealed class Order : IVersioned
         AddEvent(OrderEventTypes.LineFailed, $"Line {line.LineNumber} ({line.Name}): {message}", now);
     }
 
-    /// <summary>All lines are settled: the order ends completed, partial or failed.</summary>
+    /// <summary>
+    /// All lines are settled: the order ends completed (every unit not refunded was delivered, e.g. after a
+    /// retry), partial (some delivered, some left undelivered) or failed (nothing delivered).
+    /// </summary>
     internal void FinishFulfilment(DateTime now)
     {
         Require(Status == OrderStatus.Processing && _lines.All(l => l.IsSettled), "finish fulfilment");
         var delivered = _lines.Sum(l => l.DeliveredUnits);
+        var deliverable = _lines.Sum(l => l.Units - l.RefundedUnits);
         var ordered = _lines.Sum(l => l.Units);
         CompletedAt = now;
         UpdatedAt = now;
-        if (delivered == ordered)
+        if (delivered > 0 && delivered == deliverable)
         {
             Status = OrderStatus.Completed;
             FulfillmentStatus = FulfillmentStatus.Fulfilled;
-            AddEvent(OrderEventTypes.Completed, "All units delivered.", now);
+            AddEvent(OrderEventTypes.Completed, delivered == ordered ? "All units delivered." : $"All {delivered} units not refunded were delivered.", now);
         }
         else if (delivered > 0)
         {
@@ -259,13 +304,35 @@ public sealed class Order : IVersioned
         }
         else
         {
-            var failed = _lines.First(l => l.FailureCode is not null);
+            var failed = _lines.FirstOrDefault(l => l.FailureCode is not null);
             Status = OrderStatus.Failed;
             FulfillmentStatus = FulfillmentStatus.Unfulfilled;
-            ErrorCode = failed.FailureCode;
-            ErrorMessage = failed.FailureMessage;
-            AddEvent(OrderEventTypes.Failed, $"Nothing could be delivered: {failed.FailureMessage}", now);
+            ErrorCode = failed?.FailureCode ?? OrderErrorCodes.Refunded;
+            ErrorMessage = failed?.FailureMessage ?? "Every unit was refunded before it could be delivered.";
+            AddEvent(OrderEventTypes.Failed, $"Nothing could be delivered: {ErrorMessage}", now);
         }
+    }
+
+    /// <summary>Whether support may send the order back to fulfilment: it ended partial or failed, is paid, and has units left.</summary>
+    public bool CanRetryFulfilment => Status is OrderStatus.Partial or OrderStatus.Failed
+        && PaymentStatus.IsRefundable() && _lines.Any(l => l.RemainingUnits > 0);
+
+    /// <summary>Support sends the units neither delivered nor refunded back to fulfilment (after a restock, say).</summary>
+    internal void RetryFulfilment(string requestedBy, DateTime now)
+    {
+        Require(CanRetryFulfilment, "retry fulfilment");
+        var remaining = _lines.Sum(l => l.RemainingUnits);
+        foreach (var line in _lines.Where(l => l.RemainingUnits > 0))
+        {
+            line.Reopen();
+        }
+
+        Status = OrderStatus.Processing;
+        FulfillmentStatus = FulfillmentStatus.InProgress;
+        ErrorCode = null;
+        ErrorMessage = null;
+        CompletedAt = null;
+        AddEvent(OrderEventTypes.FulfilmentRetried, $"{requestedBy} retried fulfilment of {remaining} undelivered unit(s).", now);
     }
 
     public bool CanCancel => Status is OrderStatus.AwaitingPayment or OrderStatus.Pending;
@@ -273,10 +340,45 @@ public sealed class Order : IVersioned
     /// <summary>Money returned to the payer; the payment status follows the refunded total.</summary>
     internal void RecordRefund(long amountMinor, string description, DateTime now)
     {
-        Require(PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded && RefundedMinor + amountMinor <= TotalMinor, "refund");
+        Require(PaymentStatus.IsRefundable() && amountMinor >= 0 && RefundedMinor + amountMinor <= TotalMinor, "refund");
         RefundedMinor += amountMinor;
-        PaymentStatus = RefundedMinor == TotalMinor ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        PaymentStatus = RefundedMinor == 0 ? PaymentStatus.Paid
+            : RefundedMinor == TotalMinor ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
         AddEvent(OrderEventTypes.Refunded, description, now);
+    }
+
+    /// <summary>A refund that had returned money failed after all (Stripe reported it later): the money is back with the merchant.</summary>
+    internal void ReverseRefund(long amountMinor, string description, DateTime now)
+    {
+        Require(PaymentStatus is PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded or PaymentStatus.Paid
+            && amountMinor >= 0 && amountMinor <= RefundedMinor, "reverse a refund");
+        RefundedMinor -= amountMinor;
+        PaymentStatus = RefundedMinor == 0 ? PaymentStatus.Paid : PaymentStatus.PartiallyRefunded;
+        AddEvent(OrderEventTypes.RefundReversed, description, now);
+    }
+
+    /// <summary>Adds a refund's step (requested, approved, rejected, failed…) to the timeline.</summary>
+    internal void RecordRefundEvent(string type, string message, DateTime now) => AddEvent(type, message, now);
+
+    /// <summary>Puts the order in front of support, with the reason; see <see cref="OrderFlags"/>.</summary>
+    internal void Flag(string code, string message, DateTime now)
+    {
+        FlagCode = code;
+        FlagMessage = message;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Support has dealt with what the flag said.</summary>
+    internal void ClearFlag(string clearedBy, DateTime now)
+    {
+        if (FlagCode is null)
+        {
+            return;
+        }
+
+        AddEvent(OrderEventTypes.FlagCleared, $"{clearedBy} marked \"{FlagMessage}\" as dealt with.", now);
+        FlagCode = null;
+        FlagMessage = null;
     }
 
     internal void Cancel(string reason, DateTime now)

@@ -71,6 +71,9 @@ public static class OrderErrors
     public static Error PaymentMethodRequired { get; } =
         new("PAYMENT_METHOD_REQUIRED", "Choose the customer's saved card to pay with.", "payment.payment_method_id");
 
+    public static Error CancelNotAllowed { get; } =
+        new("CANCEL_NOT_ALLOWED", "Only merchant users and admins (or an API key with orders:write) can cancel orders.");
+
     public static Error NotCancellable(string status) =>
         new("ORDER_NOT_CANCELLABLE", $"Only orders awaiting payment or pending can be cancelled; this one is {status}.");
 }

@@ -36,5 +36,14 @@ public static class OrderEventTypes
     public const string Failed = "order.failed";
     public const string Cancelled = "order.cancelled";
     public const string Refunded = "order.refunded";
+    public const string RefundReversed = "refund.reversed";
+    public const string RefundRequested = "refund.requested";
+    public const string RefundAwaitingApproval = "refund.pending_approval";
+    public const string RefundApproved = "refund.approved";
+    public const string RefundRejected = "refund.rejected";
+    public const string RefundFailed = "refund.failed";
+    public const string PaymentVoided = "payment.voided";
+    public const string FulfilmentRetried = "fulfilment.retried";
+    public const string FlagCleared = "order.flag_cleared";
     public const string StripeEvent = "stripe.event";
 }

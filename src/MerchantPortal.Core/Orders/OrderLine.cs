@@ -1,12 +1,15 @@
 using MerchantPortal.Catalog;
+using MerchantPortal.Common;
 
 namespace MerchantPortal.Orders;
 
 /// <summary>
 /// One item of an order, with a snapshot of the item as it was sold and its price. Units are what can
-/// be delivered and refunded: the key count, or 1 for a top-up or service.
+/// be delivered and refunded: the key count, or 1 for a top-up or service. Delivered and refunded units
+/// together never exceed the units ordered: every change of either is conditional on the line's
+/// <see cref="Version"/> (refunds reserve units with one conditional update that also checks the sum).
 /// </summary>
-public sealed class OrderLine
+public sealed class OrderLine : IVersioned
 {
     private OrderLine()
     {
@@ -45,7 +48,14 @@ public sealed class OrderLine
 
     public int DeliveredUnits { get; private set; }
 
+    /// <summary>Units that refunds hold: succeeded ones and those still pending or waiting for approval.</summary>
     public int RefundedUnits { get; private set; }
+
+    /// <summary>The money those refunds hold, in minor units.</summary>
+    public long RefundedMinor { get; private set; }
+
+    /// <summary>What was actually charged for the line: its total once the order is paid.</summary>
+    public long ChargedMinor { get; private set; }
 
     public List<LineFieldValue> Fields { get; private set; } = [];
 
@@ -57,13 +67,15 @@ public sealed class OrderLine
     /// <summary>The fulfilment provider's reference for a delivered top-up or service.</summary>
     public string? ProviderReference { get; private set; }
 
+    public long Version { get; private set; }
+
     public int UndeliveredUnits => Units - DeliveredUnits;
 
-    /// <summary>Units neither delivered nor refunded yet.</summary>
-    public int RefundableUnits => Units - DeliveredUnits - RefundedUnits;
+    /// <summary>Units neither delivered nor refunded yet: what fulfilment may still deliver, or a refund take.</summary>
+    public int RemainingUnits => Units - DeliveredUnits - RefundedUnits;
 
-    /// <summary>Whether fulfilment is over for this line: all delivered, or a failure recorded.</summary>
-    public bool IsSettled => DeliveredUnits == Units || FailureCode is not null;
+    /// <summary>Whether fulfilment is over for this line: nothing left to deliver, or a failure recorded.</summary>
+    public bool IsSettled => RemainingUnits == 0 || FailureCode is not null;
 
     internal static OrderLine Create(int lineNumber, PricedLine priced) => new()
     {
@@ -84,9 +96,10 @@ public sealed class OrderLine
 
     internal void SetDelivered(int deliveredUnits, string? providerReference = null)
     {
-        if (deliveredUnits < DeliveredUnits || deliveredUnits > Units)
+        if (deliveredUnits < DeliveredUnits || deliveredUnits + RefundedUnits > Units)
         {
-            throw new InvalidOperationException($"Line {Id} cannot go from {DeliveredUnits} to {deliveredUnits} of {Units} delivered units.");
+            throw new InvalidOperationException(
+                $"Line {Id} cannot go from {DeliveredUnits} to {deliveredUnits} of {Units} delivered units ({RefundedUnits} refunded).");
         }
 
         DeliveredUnits = deliveredUnits;
@@ -97,5 +110,15 @@ public sealed class OrderLine
     {
         FailureCode = code;
         FailureMessage = message;
+    }
+
+    /// <summary>The order was paid: the whole line was charged.</summary>
+    internal void MarkCharged() => ChargedMinor = TotalMinor;
+
+    /// <summary>Fulfilment will try the remaining units again.</summary>
+    internal void Reopen()
+    {
+        FailureCode = null;
+        FailureMessage = null;
     }
 }

@@ -4,6 +4,7 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Data;
+using MerchantPortal.Refunds;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Orders;
@@ -71,7 +72,8 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var codesByLine = codes
             .GroupBy(c => c.LineId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<DeliveredCode>)[.. g.Select(c => new DeliveredCode(c.Id, "•••• •••• " + c.LastFour))]);
-        return new OrderDetails(order, merchantName, customer, codesByLine);
+        var refunds = await db.Refunds.AsNoTracking().Include(r => r.Lines).Where(r => r.OrderId == order.Id).OrderBy(r => r.Number).ToListAsync(ct);
+        return new OrderDetails(order, merchantName, customer, codesByLine, refunds);
     }
 
     private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor)
@@ -123,7 +125,30 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
             orders = orders.Where(o => o.CustomerId == customerId);
         }
 
+        if (query.Refunds is { } refunds)
+        {
+            orders = FilterRefunds(db, orders, refunds);
+        }
+
         return string.IsNullOrWhiteSpace(query.Search) ? orders : Search(db, orders, query.Search.Trim());
+    }
+
+    private static IQueryable<Order> FilterRefunds(PortalDb db, IQueryable<Order> orders, RefundFilter filter)
+    {
+        var status = filter switch
+        {
+            RefundFilter.AwaitingApproval => RefundStatus.PendingApproval,
+            RefundFilter.Pending => RefundStatus.Pending,
+            RefundFilter.Failed => RefundStatus.Failed,
+            _ => (RefundStatus?)null,
+        };
+        return filter switch
+        {
+            RefundFilter.PartiallyRefunded => orders.Where(o => o.PaymentStatus == PaymentStatus.PartiallyRefunded),
+            RefundFilter.Refunded => orders.Where(o => o.PaymentStatus == PaymentStatus.Refunded),
+            RefundFilter.Any => orders.Where(o => db.Refunds.Any(r => r.OrderId == o.Id)),
+            _ => orders.Where(o => db.Refunds.Any(r => r.OrderId == o.Id && r.Status == status)),
+        };
     }
 
     private static IQueryable<Order> Search(PortalDb db, IQueryable<Order> orders, string search)
@@ -166,6 +191,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
             o.PaymentMethod,
             o.Currency,
             o.TotalMinor,
+            o.RefundedMinor,
             o.Lines.Sum(l => l.Units),
             o.Lines.Sum(l => l.DeliveredUnits),
             o.CreatedAt);

@@ -1,13 +1,19 @@
 using MerchantPortal.Customers;
+using MerchantPortal.Refunds;
 
 namespace MerchantPortal.Orders;
 
-/// <summary>Everything the order detail page and the API show about one order.</summary>
+/// <summary>Everything the order detail page and the API show about one order, its refunds oldest first.</summary>
 public sealed record OrderDetails(
     Order Order,
     string MerchantName,
     CustomerSummary Customer,
-    IReadOnlyDictionary<long, IReadOnlyList<DeliveredCode>> CodesByLine);
+    IReadOnlyDictionary<long, IReadOnlyList<DeliveredCode>> CodesByLine,
+    IReadOnlyList<Refund> Refunds)
+{
+    /// <summary>Money that refunds still on their way hold (pending, or waiting for approval).</summary>
+    public long PendingRefundMinor => Refunds.Where(r => r.Status is RefundStatus.Pending or RefundStatus.PendingApproval).Sum(r => r.AmountMinor);
+}
 
 /// <summary>A code delivered to an order line, masked until revealed.</summary>
 public sealed record DeliveredCode(long Id, string Masked);
@@ -28,6 +34,7 @@ public sealed record OrderSummary(
     PaymentMethodKind PaymentMethod,
     string Currency,
     long TotalMinor,
+    long RefundedMinor,
     int Units,
     int DeliveredUnits,
     DateTime CreatedAt)
@@ -57,6 +64,8 @@ public sealed record OrderQuery
 
     public Guid? CustomerId { get; init; }
 
+    public RefundFilter? Refunds { get; init; }
+
     /// <summary>An order number (MP-000123 or 123), a merchant order id, or a customer email.</summary>
     public string? Search { get; init; }
 
@@ -65,6 +74,18 @@ public sealed record OrderQuery
     public int Page { get; init; }
 
     public int PageSize { get; init; } = 25;
+}
+
+/// <summary>Orders by the state of their refunds.</summary>
+public enum RefundFilter
+{
+    /// <summary>Any refund at all, whatever its state.</summary>
+    Any,
+    AwaitingApproval,
+    Pending,
+    Failed,
+    PartiallyRefunded,
+    Refunded,
 }
 
 public enum OrderSort

@@ -37,5 +37,9 @@ public sealed record PaymentChoice(PaymentMethodKind Method, string? PaymentMeth
     public static PaymentChoice Balance { get; } = new(PaymentMethodKind.Balance);
 }
 
-/// <summary>The placed order, and whether it was placed earlier by the same request (a replay).</summary>
-public sealed record PlacedOrder(OrderDetails Order, bool Replayed);
+/// <summary>
+/// The placed order, and whether it was placed earlier by the same request (a replay). When
+/// <see cref="PaymentUnconfirmed"/>, Stripe's answer to the card charge was lost or is still coming: the card
+/// may or may not have been charged, and the order's payment is being confirmed (reconciliation settles it).
+/// </summary>
+public sealed record PlacedOrder(OrderDetails Order, bool Replayed, bool PaymentUnconfirmed = false);

@@ -19,6 +19,9 @@ public enum PaymentStatus
     Paid,
     PartiallyRefunded,
     Refunded,
+
+    /// <summary>The payment was called off before it completed (a cancelled order's PaymentIntent was cancelled).</summary>
+    Voided,
     Failed,
 }
 
@@ -55,6 +58,9 @@ public static class OrderStatusExtensions
     /// </summary>
     public static IReadOnlyList<OrderStatus> NeedingAttention { get; } =
         [OrderStatus.Pending, OrderStatus.Processing, OrderStatus.Partial, OrderStatus.Failed];
+
+    /// <summary>Payment statuses of an order whose money was taken and not (all) given back yet.</summary>
+    public static bool IsRefundable(this PaymentStatus status) => status is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded;
 
     public static bool IsTerminal(this OrderStatus status) =>
         status is OrderStatus.Completed or OrderStatus.Partial or OrderStatus.Failed or OrderStatus.Cancelled;

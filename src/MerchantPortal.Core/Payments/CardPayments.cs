@@ -40,8 +40,9 @@ public sealed class CardPayments(StripeClientFactory stripe, IOptionsMonitor<Str
 
     /// <summary>
     /// Creates and confirms the order's PaymentIntent. A decline is not an error here: the returned
-    /// PaymentIntent carries it (requires_payment_method with last_payment_error). Only an unreachable
-    /// Stripe is an error, and then nothing was charged and the call can be repeated.
+    /// PaymentIntent carries it (requires_payment_method with last_payment_error). Only a missing answer is
+    /// an error — Stripe unreachable, the answer lost, or Stripe still busy with the same request (409) — and
+    /// then the card may or may not have been charged: the call can be repeated under the same key.
     /// </summary>
     internal async Task<Result<(PaymentIntent Intent, CardSummary? Card)>> ChargeAsync(
         Order order, string stripeCustomerId, string? returnUrl, CancellationToken ct)
@@ -71,9 +72,9 @@ public sealed class CardPayments(StripeClientFactory stripe, IOptionsMonitor<Str
         {
             intent = declined;
         }
-        catch (Exception ex) when (StripeFailures.IsUnavailable(ex))
+        catch (Exception ex) when (StripeFailures.IsUnavailable(ex) || StripeFailures.IsInProgress(ex))
         {
-            return PaymentErrors.StripeUnavailable;
+            return PaymentErrors.PaymentUnconfirmed;
         }
 
         try
@@ -95,7 +96,7 @@ public sealed class CardPayments(StripeClientFactory stripe, IOptionsMonitor<Str
         return (intent, await CardOfAsync(client, intent.PaymentMethodId, ct));
     }
 
-    /// <summary>Cancels a PaymentIntent that waited too long; Stripe answers with its final state (it may have succeeded meanwhile).</summary>
+    /// <summary>Cancels a PaymentIntent (it waited too long, or its order was cancelled); Stripe answers with its final state (it may have succeeded meanwhile).</summary>
     internal async Task<PaymentIntent> CancelAsync(string paymentIntentId, CancellationToken ct)
     {
         var service = new PaymentIntentService(stripe.Client);

@@ -11,6 +11,9 @@ public static class PaymentErrors
     public static Error StripeUnavailable { get; } = new("PAYMENT_PROVIDER_UNAVAILABLE",
         "We could not reach Stripe, so nothing was charged. Please try again in a moment.", "payment");
 
+    public static Error PaymentUnconfirmed { get; } = new("PAYMENT_UNCONFIRMED",
+        "Stripe's answer did not arrive, so the card may or may not have been charged. The order shows the outcome once it is confirmed.", "payment");
+
     public static Error CardNotFound { get; } =
         new("CARD_NOT_FOUND", "That card is not saved for this customer.", "payment.payment_method_id");
 

@@ -1,12 +1,17 @@
 using MerchantPortal.Jobs;
+using MerchantPortal.Refunds;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Payments;
 
-/// <summary>Runs <see cref="PaymentReconciliation"/> every minute in each app instance (its work is idempotent).</summary>
-public sealed class PaymentReconciler(PaymentReconciliation reconciliation, IOptions<JobOptions> jobs, TimeProvider clock, ILogger<PaymentReconciler> logger)
+/// <summary>
+/// Runs <see cref="PaymentReconciliation"/> and <see cref="RefundReconciliation"/> every minute in each app
+/// instance (their work is idempotent).
+/// </summary>
+public sealed class PaymentReconciler(
+    PaymentReconciliation payments, RefundReconciliation refunds, IOptions<JobOptions> jobs, TimeProvider clock, ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,7 +22,8 @@ public sealed class PaymentReconciler(PaymentReconciliation reconciliation, IOpt
         {
             try
             {
-                await reconciliation.ReconcileAsync(stoppingToken);
+                await payments.ReconcileAsync(stoppingToken);
+                await refunds.ReconcileAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

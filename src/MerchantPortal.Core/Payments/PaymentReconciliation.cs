@@ -3,13 +3,16 @@ using MerchantPortal.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace MerchantPortal.Payments;
 
 /// <summary>
 /// Settles card payments that stopped half-way: 3-D Secure never completed, a PaymentIntent stuck in
 /// processing, or a placement whose call to Stripe never got an answer. After <see cref="StripeOptions.PaymentTimeout"/>
-/// the PaymentIntent is read (or cancelled) at Stripe and the order follows its final state.
+/// the PaymentIntent is read (or cancelled) at Stripe and the order follows its final state. Cancelled card
+/// orders whose payment was never called off at Stripe are looked at too: their PaymentIntent is cancelled,
+/// or — if it took the money after all — the payment is refunded (see <see cref="PaymentSync"/>).
 /// </summary>
 public sealed class PaymentReconciliation(
     IDbContextFactory<PortalDb> dbs,
@@ -32,7 +35,9 @@ public sealed class PaymentReconciliation(
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             waiting = (await db.Orders.AsNoTracking()
-                .Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentMethod == PaymentMethodKind.Card && o.UpdatedAt < before)
+                .Where(o => o.PaymentMethod == PaymentMethodKind.Card
+                    && ((o.Status == OrderStatus.AwaitingPayment && o.UpdatedAt < before)
+                        || (o.Status == OrderStatus.Cancelled && (o.PaymentStatus == PaymentStatus.Unpaid || o.PaymentStatus == PaymentStatus.RequiresAction))))
                 .OrderBy(o => o.UpdatedAt)
                 .Take(100)
                 .Select(o => new { o.Id, o.PaymentReference, StripeCustomerId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.StripeCustomerId).First() })
@@ -65,7 +70,7 @@ public sealed class PaymentReconciliation(
 
         if (intent is null)
         {
-            await CancelUnstartedAsync(orderId, ct);
+            await CloseUnstartedAsync(orderId, null, ct);
             return;
         }
 
@@ -81,21 +86,39 @@ public sealed class PaymentReconciliation(
         }
 
         var (current, card) = await cardPayments.ReadAsync(intent.Id, ct);
+        if (current.Status == "canceled")
+        {
+            await CloseUnstartedAsync(orderId, current, ct);
+        }
+
         await paymentSync.ApplyAsync(orderId, current, card, ct);
         logger.LogInformation("Order {OrderId}: reconciled payment {IntentId} ({Status}).", orderId, current.Id, current.Status);
     }
 
-    /// <summary>No PaymentIntent exists for the order: nothing was charged, so the order is cancelled.</summary>
-    private async Task CancelUnstartedAsync(Guid orderId, CancellationToken ct)
+    /// <summary>
+    /// Nothing was charged — no PaymentIntent exists, or it is cancelled: an order still awaiting payment is
+    /// left to <see cref="PaymentSync"/> (it fails), and a cancelled order's payment is marked voided.
+    /// </summary>
+    private async Task CloseUnstartedAsync(Guid orderId, PaymentIntent? cancelled, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is not { Status: OrderStatus.AwaitingPayment })
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (order)
         {
-            return;
+            case { Status: OrderStatus.AwaitingPayment } when cancelled is null:
+                order.Cancel("The card payment never reached Stripe; nothing was charged.", now);
+                order.VoidPayment("No payment exists at Stripe for this order.", now);
+                break;
+            case { Status: OrderStatus.Cancelled, PaymentStatus: PaymentStatus.Unpaid or PaymentStatus.RequiresAction }:
+                order.VoidPayment(cancelled is null
+                    ? "No payment exists at Stripe for this order; nothing was charged."
+                    : $"The waiting card payment was called off at Stripe ({cancelled.Id}); nothing was charged.", now);
+                break;
+            default:
+                return;
         }
 
-        order.Cancel("The card payment never reached Stripe; nothing was charged.", clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(ct);

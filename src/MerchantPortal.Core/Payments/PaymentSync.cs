@@ -1,21 +1,33 @@
+using MerchantPortal.Auditing;
 using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Monetary;
 using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Stripe;
 
 namespace MerchantPortal.Payments;
 
 /// <summary>
 /// Brings an order in line with its Stripe PaymentIntent. Every path — the placement itself, the return
-/// from 3-D Secure, webhooks, reconciliation — re-reads the PaymentIntent from Stripe and comes here, and
-/// orders only ever move forward, so late, repeated or out-of-order events are harmless.
+/// from 3-D Secure, webhooks, reconciliation, cancellation — re-reads the PaymentIntent from Stripe and comes
+/// here, and orders only ever move forward, so late, repeated or out-of-order events are harmless. A payment
+/// that succeeds for an order that no longer waits for it (cancelled, or failed) is refunded in full at once
+/// and the order flagged: no path keeps money for an order that will not be delivered.
 /// </summary>
-public sealed class PaymentSync(IDbContextFactory<PortalDb> dbs, JobQueue jobs, JobSignal jobSignal, OrderChangeNotifier notifier, TimeProvider clock)
+public sealed class PaymentSync(
+    IDbContextFactory<PortalDb> dbs,
+    JobQueue jobs,
+    JobSignal jobSignal,
+    RefundBooking refunds,
+    OrderChangeNotifier notifier,
+    TimeProvider clock,
+    ILogger<PaymentSync> logger)
 {
-    /// <summary>Applies the PaymentIntent to the tracked order in the caller's unit of work; the caller saves.</summary>
-    internal void Apply(PortalDb db, Order order, PaymentIntent intent, CardSummary? card, Event? stripeEvent)
+    /// <summary>Applies the PaymentIntent to the order (tracked, with its lines) in the caller's transaction; the caller saves and commits.</summary>
+    internal async Task ApplyAsync(PortalDb db, Order order, PaymentIntent intent, CardSummary? card, Event? stripeEvent, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (stripeEvent is not null)
@@ -25,6 +37,11 @@ public sealed class PaymentSync(IDbContextFactory<PortalDb> dbs, JobQueue jobs, 
 
         if (order.Status != OrderStatus.AwaitingPayment)
         {
+            if (IsLatePayment(order, intent))
+            {
+                await RefundLatePaymentAsync(db, order, intent, card, now, ct);
+            }
+
             return;
         }
 
@@ -33,7 +50,7 @@ public sealed class PaymentSync(IDbContextFactory<PortalDb> dbs, JobQueue jobs, 
         {
             case "succeeded":
                 var amount = new Money(intent.Amount, Currency.Of(order.Currency));
-                order.MarkPaid(intent.Id, $"Paid {amount} with {Describe(order)} ({intent.Id}).", now);
+                order.MarkPaid(intent.Id, $"Paid {amount} with {CardLabel.Of(order.CardBrand, order.CardLast4)} ({intent.Id}).", now);
                 jobs.Enqueue(db, JobTypes.FulfilOrder, order.Id.ToString());
                 break;
             case "requires_action":
@@ -52,22 +69,24 @@ public sealed class PaymentSync(IDbContextFactory<PortalDb> dbs, JobQueue jobs, 
         }
     }
 
-    /// <summary>Loads the order, applies the PaymentIntent and saves; a concurrent change is re-read and applied again.</summary>
+    /// <summary>Loads the order, applies the PaymentIntent and commits; a concurrent change is re-read and applied again.</summary>
     public async Task ApplyAsync(Guid orderId, PaymentIntent intent, CardSummary? card, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
             if (order is null)
             {
                 return;
             }
 
-            Apply(db, order, intent, card, null);
             try
             {
+                await ApplyAsync(db, order, intent, card, null, ct);
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 AfterCommit(orderId);
                 return;
             }
@@ -78,7 +97,7 @@ public sealed class PaymentSync(IDbContextFactory<PortalDb> dbs, JobQueue jobs, 
         }
     }
 
-    /// <summary>Wakes the fulfilment worker and refreshes open pages after a payment change was committed.</summary>
+    /// <summary>Wakes the background worker (fulfilment, refunds) and refreshes open pages after a payment change was committed.</summary>
     internal void AfterCommit(Guid? orderId)
     {
         jobSignal.Notify();
@@ -92,6 +111,26 @@ public sealed class PaymentSync(IDbContextFactory<PortalDb> dbs, JobQueue jobs, 
         ? OrderErrorCodes.AuthenticationRequired
         : OrderErrorCodes.PaymentDeclined;
 
-    private static string Describe(Order order) =>
-        order.CardBrand is { } brand ? $"{char.ToUpperInvariant(brand[0])}{brand[1..]} •••• {order.CardLast4}" : "a saved card";
+    /// <summary>The PaymentIntent took the money, but the order had stopped waiting for it and was never marked paid.</summary>
+    private static bool IsLatePayment(Order order, PaymentIntent intent) =>
+        intent.Status == "succeeded" && order.Status is OrderStatus.Cancelled or OrderStatus.Failed
+        && order.PaymentMethod == PaymentMethodKind.Card
+        && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded);
+
+    private async Task RefundLatePaymentAsync(PortalDb db, Order order, PaymentIntent intent, CardSummary? card, DateTime now, CancellationToken ct)
+    {
+        var amount = new Money(intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount, Currency.Of(order.Currency));
+        order.RecordLatePayment(intent.Id, intent.PaymentMethodId, card?.Brand, card?.Last4,
+            $"Stripe took {amount} ({intent.Id}) after the order was {order.Status.ToString().ToLowerInvariant()}.", now);
+        var refund = await refunds.BookRemainingAsync(db, order,
+            new RefundTerms(RefundDestination.OriginalPaymentMethod, RefundReason.Undelivered, "The payment arrived after the order was closed.", RefundOrigin.LatePayment),
+            Actor.System, ct);
+        if (!refund.Succeeded)
+        {
+            throw new InvalidOperationException($"Order {order.Reference}: the late payment could not be refunded: {refund.Error!.Message}");
+        }
+
+        logger.LogWarning("Order {Reference}: a payment of {Amount} arrived after the order was closed; refund {Refund} returns it.",
+            order.Reference, amount, refund.Value.Reference);
+    }
 }

@@ -15,6 +15,13 @@ internal static class StripeFailures
         _ => false,
     };
 
+    /// <summary>Stripe is still working on an earlier request with the same idempotency key (409): the outcome comes later.</summary>
+    public static bool IsInProgress(Exception exception) => exception is StripeException { HttpStatusCode: System.Net.HttpStatusCode.Conflict };
+
+    /// <summary>Stripe answered that the request itself cannot be done (400, 402, 404): sending it again changes nothing.</summary>
+    public static bool IsRefused(Exception exception) => exception is StripeException { StripeError.Type: "invalid_request_error" or "card_error" } stripe
+        && (int)stripe.HttpStatusCode is 400 or 402 or 404;
+
     /// <summary>A card error: declined, expired, incorrect details, authentication needed.</summary>
     public static bool IsCardError(StripeException exception) => exception.StripeError?.Type == "card_error";
 }

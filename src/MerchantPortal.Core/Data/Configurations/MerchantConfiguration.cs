@@ -12,6 +12,9 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         merchant.Property(m => m.Name).HasMaxLength(200).IsRequired();
         merchant.HasIndex(m => m.Name).IsUnique();
         merchant.Property(m => m.Currency).HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
+        merchant.Property(m => m.AutoRefund).HasConversion<string>().HasMaxLength(30);
+        merchant.Property(m => m.AutoRefundDestination).HasConversion<string>().HasMaxLength(30);
+        merchant.Ignore(m => m.RefundSettings);
         merchant.Property(m => m.Version).IsConcurrencyToken();
     }
 }

@@ -33,12 +33,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.FulfillmentStatus).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.ErrorCode).HasMaxLength(50);
         order.Property(o => o.ErrorMessage).HasMaxLength(1000);
+        order.Property(o => o.FlagCode).HasMaxLength(50);
+        order.Property(o => o.FlagMessage).HasMaxLength(1000);
         order.Property(o => o.Notes).HasMaxLength(2000);
         order.Property(o => o.Tags).HasJsonConversion().HasMaxLength(1000);
         order.Property(o => o.Metadata).HasJsonConversion().HasMaxLength(12000);
         order.Property(o => o.Version).IsConcurrencyToken();
         order.Ignore(o => o.Reference);
         order.Ignore(o => o.CanCancel);
+        order.Ignore(o => o.CanRetryFulfilment);
 
         order.HasMany(o => o.Lines).WithOne(l => l.Order).HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         order.Navigation(o => o.Lines).HasField("_lines");
@@ -58,6 +61,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasIndex(o => new { o.TotalMinor, o.Number });
         order.HasIndex(o => new { o.MerchantId, o.TotalMinor, o.Number });
         order.HasIndex(o => o.MerchantOrderId).HasFilter("[MerchantOrderId] IS NOT NULL");
+        order.HasIndex(o => o.FlagCode).HasFilter("[FlagCode] IS NOT NULL");
 
         // Only the few orders that may need attention, newest first; the dashboard's query repeats this IN list literally.
         var attention = string.Join(", ", OrderStatusExtensions.NeedingAttention.Select(s => $"'{s}'"));
@@ -78,7 +82,8 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         line.Property(l => l.FailureMessage).HasMaxLength(1000);
         line.Property(l => l.ProviderReference).HasMaxLength(255);
         line.Ignore(l => l.UndeliveredUnits);
-        line.Ignore(l => l.RefundableUnits);
+        line.Ignore(l => l.RemainingUnits);
+        line.Property(l => l.Version).IsConcurrencyToken();
         line.Ignore(l => l.IsSettled);
         line.HasOne<CatalogItem>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Restrict);
         line.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();

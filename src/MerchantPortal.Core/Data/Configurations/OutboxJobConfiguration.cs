@@ -25,6 +25,6 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
     {
         counter.HasKey(c => c.Name);
         counter.Property(c => c.Name).HasMaxLength(50);
-        counter.HasData(new { Name = Counter.OrderNumbers, Value = 0L });
+        counter.HasData(new { Name = Counter.OrderNumbers, Value = 0L }, new { Name = Counter.RefundNumbers, Value = 0L });
     }
 }

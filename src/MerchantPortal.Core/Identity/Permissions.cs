@@ -1,0 +1,69 @@
+using MerchantPortal.Auditing;
+
+namespace MerchantPortal.Identity;
+
+/// <summary>What an actor may do to orders and money beyond reading them; see <see cref="Permissions"/>.</summary>
+public enum Capability
+{
+    /// <summary>Refund units of an order (partly or all), and retry a failed refund.</summary>
+    RefundUnits,
+
+    /// <summary>Send undelivered units back to fulfilment.</summary>
+    RetryFulfilment,
+
+    /// <summary>Approve or reject what waits for a second person (four eyes), e.g. a large refund.</summary>
+    DecideApprovals,
+
+    /// <summary>Cancel an order that is not being fulfilled yet; a paid one is refunded in full.</summary>
+    CancelOrders,
+
+    /// <summary>See the support work queue and the approvals waiting.</summary>
+    ViewSupportQueue,
+}
+
+/// <summary>API key scopes (DESIGN §7).</summary>
+public static class Scopes
+{
+    public const string OrdersRead = "orders:read";
+    public const string OrdersWrite = "orders:write";
+    public const string RefundsWrite = "refunds:write";
+    public const string CatalogRead = "catalog:read";
+    public const string WebhooksWrite = "webhooks:write";
+}
+
+/// <summary>
+/// The one matrix of who may do what (docs/refunds.md). Core services check it, so a page or an endpoint
+/// cannot forget to: users by role, API keys by scope (always within their own merchant), and the
+/// system for automatic policies, whose configuration is the approval.
+/// </summary>
+public static class Permissions
+{
+    private sealed record Rule(string[] Roles, string? Scope, bool System);
+
+    private static readonly Dictionary<Capability, Rule> Matrix = new()
+    {
+        [Capability.RefundUnits] = new([Roles.Support, Roles.Admin], Scopes.RefundsWrite, System: true),
+        [Capability.RetryFulfilment] = new([Roles.Support, Roles.Admin], null, System: true),
+        [Capability.DecideApprovals] = new([Roles.Support, Roles.Admin], null, System: false),
+        [Capability.CancelOrders] = new([Roles.Merchant, Roles.Admin], Scopes.OrdersWrite, System: true),
+        [Capability.ViewSupportQueue] = new([Roles.Support, Roles.Admin], null, System: true),
+    };
+
+    public static bool Can(this Actor actor, Capability capability)
+    {
+        var rule = Matrix[capability];
+        return actor.Kind switch
+        {
+            ActorKind.System => rule.System,
+            ActorKind.User => actor.Role is { } role && rule.Roles.Contains(role, StringComparer.Ordinal),
+            ActorKind.ApiKey => rule.Scope is { } scope && actor.MerchantId is not null && actor.Scopes?.Contains(scope) == true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the actor may see and change the merchant's data: staff and the system see every merchant.</summary>
+    public static bool MaySee(this Actor actor, Guid merchantId) => actor.MerchantId is not { } own ? actor.Kind != ActorKind.ApiKey : own == merchantId;
+
+    /// <summary>The roles (for the portal's navigation and pages) that hold a capability.</summary>
+    public static IReadOnlyList<string> RolesWith(Capability capability) => Matrix[capability].Roles;
+}
