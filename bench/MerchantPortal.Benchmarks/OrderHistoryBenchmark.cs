@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Dashboard;
 using MerchantPortal.Data;
@@ -14,7 +15,7 @@ namespace MerchantPortal.Benchmarks;
 /// </summary>
 internal sealed class OrderHistoryBenchmark(BenchmarkHost host)
 {
-    private static readonly Actor Staff = Actor.User("benchmark", "Benchmark", null);
+    private static readonly Actor Staff = Actor.User("benchmark", "Benchmark", null, Roles.Admin);
 
     private static readonly (string Name, OrderQuery Query)[] GridQueries =
     [

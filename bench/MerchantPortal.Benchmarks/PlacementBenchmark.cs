@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -10,18 +11,18 @@ using MerchantPortal.Orders;
 namespace MerchantPortal.Benchmarks;
 
 /// <summary>
-/// Balance orders placed through <see cref="OrderService"/> one after another and from parallel callers,
+/// Balance orders placed through <see cref="OrderPlacementService"/> one after another and from parallel callers,
 /// then fulfilled by the job runner: the latency of a placement, and orders per second end to end.
 /// </summary>
 internal sealed class PlacementBenchmark(BenchmarkHost host)
 {
-    private static readonly Actor Admin = Actor.User("benchmark", "Benchmark", null);
+    private static readonly Actor Admin = Actor.User("benchmark", "Benchmark", null, Roles.Admin);
 
     public async Task RunAsync(int sequential, int parallel, int callers)
     {
         var (merchant, item) = await SetUpAsync(sequential + parallel);
-        var orders = host.Get<OrderService>();
-        var actor = Actor.User("benchmark", "Benchmark", merchant.Id);
+        var orders = host.Get<OrderPlacementService>();
+        var actor = Actor.User("benchmark", "Benchmark", merchant.Id, Roles.Merchant);
 
         var latencies = new List<double>(sequential);
         var watch = Stopwatch.StartNew();
@@ -61,7 +62,7 @@ internal sealed class PlacementBenchmark(BenchmarkHost host)
         Console.WriteLine($"Fulfilment, one worker: {Figures.Count(jobs)} jobs, {Figures.Count(jobs / watch.Elapsed.TotalSeconds)} jobs/s");
     }
 
-    private static async Task PlaceAsync(OrderService orders, MerchantSummary merchant, CatalogItem item, Actor actor, int n)
+    private static async Task PlaceAsync(OrderPlacementService orders, MerchantSummary merchant, CatalogItem item, Actor actor, int n)
     {
         var line = new PlaceOrderLine(item.Id, null, new Dictionary<string, string?> { ["account_id"] = $"player{n}" });
         var placed = await orders.PlaceAsync(new PlaceOrder(

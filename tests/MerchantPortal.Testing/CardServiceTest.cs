@@ -45,5 +45,5 @@ public abstract class CardServiceTest : IAsyncLifetime
         new PaymentChoice(PaymentMethodKind.Card, paymentMethodId, "http://localhost/orders/{order_id}/payment-return"), OrderSource.Api);
 
     protected Task<Common.Result<PlacedOrder>> PlaceAsync(CustomerSummary customer, string paymentMethodId) =>
-        Host.Core.Get<OrderService>().PlaceAsync(CardOrder(customer, paymentMethodId), Actor.System);
+        Host.Core.Get<OrderPlacementService>().PlaceAsync(CardOrder(customer, paymentMethodId), Actor.System);
 }

@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Ledger;
@@ -9,7 +10,7 @@ namespace MerchantPortal.Testing;
 /// <summary>Creates merchants, balances and catalog items through the real services, for service tests.</summary>
 public sealed class TestCatalog(IServiceProvider services)
 {
-    public static Actor Admin { get; } = Actor.User("test-admin", "admin@test.example", null);
+    public static Actor Admin { get; } = Actor.User("test-admin", "admin@test.example", null, Roles.Admin);
 
     public async Task<MerchantSummary> MerchantAsync(string currency = "USD", decimal balance = 0m, int feeBps = 0, int taxBps = 0)
     {

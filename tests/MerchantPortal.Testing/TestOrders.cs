@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Customers;
 using MerchantPortal.Ledger;
@@ -25,8 +26,8 @@ public sealed class TestOrders(IServiceProvider services)
         Guid merchantId, long itemId, int quantity = 1, string? customerEmail = null, string? customerName = null,
         OrderSource source = OrderSource.Dashboard, string? merchantOrderId = null)
     {
-        var actor = Actor.User("test-merchant-user", "merchant-user@test.example", merchantId);
-        var placed = await services.GetRequiredService<OrderService>().PlaceAsync(
+        var actor = Actor.User("test-merchant-user", "merchant-user@test.example", merchantId, Roles.Merchant);
+        var placed = await services.GetRequiredService<OrderPlacementService>().PlaceAsync(
             new PlaceOrder(merchantId, new CustomerRef(Email: customerEmail ?? $"c-{Guid.NewGuid():N}@test.example", Name: customerName),
                 [new PlaceOrderLine(itemId, quantity)], PaymentChoice.Balance, source, merchantOrderId),
             actor);

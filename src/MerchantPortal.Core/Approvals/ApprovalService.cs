@@ -51,15 +51,6 @@ public sealed class ApprovalService(IDbContextFactory<PortalDb> dbs, IEnumerable
     public Task<Result<Approval>> RejectAsync(Guid approvalId, string? note, Actor actor, CancellationToken ct = default) =>
         DecideAsync(approvalId, approve: false, note, actor, ct);
 
-    /// <summary>Adds a waiting approval to the caller's unit of work; the caller saves.</summary>
-    internal Approval Request(PortalDb db, string kind, string subjectId, Guid merchantId, Guid? orderId, string summary, long amountMinor,
-        string currency, Actor requester)
-    {
-        var approval = Approval.Request(kind, subjectId, merchantId, orderId, summary, amountMinor, currency, requester, clock.GetUtcNow().UtcDateTime);
-        db.Approvals.Add(approval);
-        return approval;
-    }
-
     private async Task<Result<Approval>> DecideAsync(Guid approvalId, bool approve, string? note, Actor actor, CancellationToken ct)
     {
         if (!actor.Can(Capability.DecideApprovals))

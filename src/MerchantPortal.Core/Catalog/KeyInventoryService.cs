@@ -83,7 +83,7 @@ public sealed class KeyInventoryService(
         var summary = new CodeUploadSummary(codes.Count, added, duplicatesInUpload, existing.Count, invalid);
         audit.Record(db, actor, AuditActions.CodesAdded, "catalog_item", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Added {added} code(s) to {item.Sku}; skipped {duplicatesInUpload + existing.Count} duplicate(s) and {invalid.Count} invalid");
-        if (added > 0)
+        if (added > 0 && await db.Merchants.AnyAsync(m => m.RetryOnRestock, ct))
         {
             // Orders waiting for this item may be retried by themselves (merchants with "retry on restock").
             jobs.Enqueue(db, JobTypes.RetryRestocked, itemId.ToString(System.Globalization.CultureInfo.InvariantCulture));

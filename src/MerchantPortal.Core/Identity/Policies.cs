@@ -42,7 +42,19 @@ public static class Policies
     /// <summary>Read the audit log.</summary>
     public const string ViewAuditLog = nameof(ViewAuditLog);
 
-    /// <summary>Which roles satisfy each policy.</summary>
+    /// <summary>Cancel orders that are not being fulfilled yet (a paid one is refunded in full).</summary>
+    public const string CancelOrders = nameof(CancelOrders);
+
+    /// <summary>Refund undelivered units, retry failed refunds.</summary>
+    public const string RefundOrders = nameof(RefundOrders);
+
+    /// <summary>Send undelivered units back to fulfilment.</summary>
+    public const string RetryFulfilment = nameof(RetryFulfilment);
+
+    /// <summary>The support work queue, and approving or rejecting what waits for a second person.</summary>
+    public const string SupportQueue = nameof(SupportQueue);
+
+    /// <summary>Which roles satisfy each policy; those about orders and money come from the <see cref="Permissions"/> matrix Core enforces.</summary>
     public static IReadOnlyDictionary<string, string[]> PolicyRoles { get; } = new Dictionary<string, string[]>
     {
         [SignedIn] = [Roles.Merchant, Roles.Support, Roles.Admin],
@@ -52,10 +64,14 @@ public static class Policies
         [ManagePaymentMethods] = [Roles.Merchant, Roles.Admin],
         [ViewOrders] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewCustomers] = [Roles.Merchant, Roles.Support, Roles.Admin],
-        [ViewBalance] = [Roles.Merchant, Roles.Admin],
+        [ViewBalance] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [AdjustBalance] = [Roles.Admin],
         [ManageMerchants] = [Roles.Admin],
         [ManageUsers] = [Roles.Admin],
         [ViewAuditLog] = [Roles.Admin],
+        [CancelOrders] = [.. Permissions.RolesWith(Capability.CancelOrders)],
+        [RefundOrders] = [.. Permissions.RolesWith(Capability.RefundUnits)],
+        [RetryFulfilment] = [.. Permissions.RolesWith(Capability.RetryFulfilment)],
+        [SupportQueue] = [.. Permissions.RolesWith(Capability.ViewSupportQueue)],
     };
 }

@@ -17,7 +17,7 @@ namespace MerchantPortal.Refunds;
 /// Stripe (an outbox job, so a refund whose Stripe call is lost is sent again with the same idempotency key).
 /// The caller saves and commits.
 /// </summary>
-public sealed class RefundBooking(LedgerService ledger, ApprovalService approvals, JobQueue jobs, AuditTrail audit, TimeProvider clock)
+public sealed class RefundBooking(LedgerService ledger, JobQueue jobs, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>How long an inline Stripe call has before the outbox job sends the refund itself.</summary>
     private static readonly TimeSpan InlineGrace = TimeSpan.FromMinutes(1);
@@ -56,8 +56,8 @@ public sealed class RefundBooking(LedgerService ledger, ApprovalService approval
             $"{refund.Reference} on {order.Reference} ({Describe(terms.Origin)}): {description}", order.MerchantId);
         if (terms.NeedsApproval)
         {
-            approvals.Request(db, ApprovalKinds.Refund, refund.Id.ToString(), order.MerchantId, order.Id,
-                $"Refund {description} ({refund.Reference} on {order.Reference})", refund.AmountMinor, refund.Currency, actor);
+            db.Approvals.Add(Approval.Request(ApprovalKinds.Refund, refund.Id.ToString(), order.MerchantId, order.Id,
+                $"Refund {description} ({refund.Reference} on {order.Reference})", refund.AmountMinor, refund.Currency, actor, now));
             order.RecordRefundEvent(OrderEventTypes.RefundAwaitingApproval,
                 $"{actor.Name} asked to refund {description} ({refund.Reference}); it waits for a second person's approval.", now);
             return refund;

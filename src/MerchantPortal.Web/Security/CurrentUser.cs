@@ -18,6 +18,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
             ?? throw new InvalidOperationException("No user is signed in.");
         var name = user.FindFirstValue(ClaimTypes.Name) ?? id;
         var merchantId = Guid.TryParse(user.FindFirstValue(PortalClaims.MerchantId), out var merchant) ? merchant : (Guid?)null;
-        return Actor.User(id, name, merchantId);
+        var role = Roles.All.FirstOrDefault(user.IsInRole) ?? "";
+        return Actor.User(id, name, merchantId, role);
     }
 }

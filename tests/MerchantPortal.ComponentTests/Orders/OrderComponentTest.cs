@@ -19,7 +19,7 @@ public abstract class OrderComponentTest : PortalComponentTest, IAsyncLifetime
 {
     private static readonly Type[] CoreServices =
     [
-        typeof(OrderService), typeof(OrderQueries), typeof(OrderChangeNotifier), typeof(CatalogService), typeof(KeyInventoryService),
+        typeof(OrderPlacementService), typeof(OrderCancellationService), typeof(MerchantPortal.Payments.CardChargeService), typeof(OrderQueries), typeof(OrderChangeNotifier), typeof(CatalogService), typeof(KeyInventoryService),
         typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(TimeProvider), typeof(MerchantPortal.Payments.CardService),
     ];
 

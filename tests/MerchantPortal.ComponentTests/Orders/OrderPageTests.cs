@@ -111,10 +111,10 @@ public sealed class OrderPageTests : OrderComponentTest
     {
         var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
         var item = await Core.Catalog.KeyItemAsync(unitPriceMinor: 500, codes: codes);
-        var placed = await Core.Get<OrderService>().PlaceAsync(
+        var placed = await Core.Get<OrderPlacementService>().PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: "olga@example.test"), [new PlaceOrderLine(item.Id, units)],
                 PaymentChoice.Balance, OrderSource.Dashboard),
-            Actor.User("merchant-user", "merchant@test.example", merchant.Id));
+            Actor.User("merchant-user", "merchant@test.example", merchant.Id, Roles.Merchant));
         return (merchant, placed.Value.Order.Order);
     }
 
@@ -123,10 +123,10 @@ public sealed class OrderPageTests : OrderComponentTest
         var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
         var item = await Core.Catalog.KeyItemAsync(unitPriceMinor: 500);
         var codes = await Core.Catalog.AddCodesAsync(item.Id, 2);
-        var placed = await Core.Get<OrderService>().PlaceAsync(
+        var placed = await Core.Get<OrderPlacementService>().PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: "rui@example.test"), [new PlaceOrderLine(item.Id, 2)],
                 PaymentChoice.Balance, OrderSource.Dashboard),
-            Actor.User("merchant-user", "merchant@test.example", merchant.Id));
+            Actor.User("merchant-user", "merchant@test.example", merchant.Id, Roles.Merchant));
         await Core.DrainJobsAsync();
         return (merchant, placed.Value.Order.Order, codes);
     }

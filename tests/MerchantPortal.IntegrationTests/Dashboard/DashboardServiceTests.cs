@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Customers;
 using MerchantPortal.Dashboard;
@@ -14,10 +15,10 @@ public sealed class DashboardServiceTests : CoreServiceTest
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
         var other = await Host.Catalog.MerchantAsync(balance: 100m);
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 3);
-        var actor = Actor.User("m", "m@test.example", merchant.Id);
+        var actor = Actor.User("m", "m@test.example", merchant.Id, Roles.Merchant);
         await PlaceAsync(merchant.Id, key.Id, 2, actor);
         await PlaceAsync(merchant.Id, key.Id, 2, actor); // only one code left: ends partial
-        await PlaceAsync(other.Id, key.Id, 1, Actor.User("o", "o@test.example", other.Id));
+        await PlaceAsync(other.Id, key.Id, 1, Actor.User("o", "o@test.example", other.Id, Roles.Merchant));
         await Host.DrainJobsAsync();
 
         var figures = await Host.Get<DashboardService>().GetAsync(actor);
@@ -36,7 +37,7 @@ public sealed class DashboardServiceTests : CoreServiceTest
 
     private async Task PlaceAsync(Guid merchantId, long itemId, int units, Actor actor)
     {
-        var placed = await Host.Get<OrderService>().PlaceAsync(new PlaceOrder(merchantId, new CustomerRef(Email: "c@test.example"),
+        var placed = await Host.Get<OrderPlacementService>().PlaceAsync(new PlaceOrder(merchantId, new CustomerRef(Email: "c@test.example"),
             [new PlaceOrderLine(itemId, units)], PaymentChoice.Balance, OrderSource.Dashboard), actor);
         Assert.True(placed.Succeeded, placed.Error?.Message);
     }

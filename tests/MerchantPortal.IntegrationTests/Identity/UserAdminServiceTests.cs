@@ -12,7 +12,7 @@ namespace MerchantPortal.IntegrationTests.Identity;
 public sealed class UserAdminServiceTests : IAsyncLifetime
 {
     private const string StrongPassword = "Correct-Horse-42!";
-    private static readonly Actor Admin = Actor.User("admin-id", "admin@test", null);
+    private static readonly Actor Admin = Actor.User("admin-id", "admin@test", null, Roles.Admin);
 
     private CoreTestHost _host = default!;
     private UserAdminService _users = default!;
@@ -97,7 +97,7 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     public async Task An_admin_cannot_change_their_own_role_or_lock_themselves()
     {
         var me = (await _users.CreateAsync(new CreateUser("me@acme.test", "Me", Roles.Admin, null, StrongPassword), Admin)).Value;
-        var self = Actor.User(me.Id, me.Email, null);
+        var self = Actor.User(me.Id, me.Email, null, Roles.Admin);
 
         Assert.Equal("CANNOT_CHANGE_OWN_ROLE", (await _users.UpdateAsync(me.Id, new UpdateUser("Me", Roles.Support, null), self)).Error!.Code);
         Assert.Equal("CANNOT_LOCK_SELF", (await _users.LockAsync(me.Id, self)).Error!.Code);

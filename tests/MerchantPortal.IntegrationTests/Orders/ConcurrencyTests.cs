@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -18,8 +19,8 @@ public sealed class ConcurrencyTests : CoreServiceTest
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 1000m);
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 10);
-        var actor = Actor.User("merchant-user", "m@test.example", merchant.Id);
-        var orders = Host.Get<OrderService>();
+        var actor = Actor.User("merchant-user", "m@test.example", merchant.Id, Roles.Merchant);
+        var orders = Host.Get<OrderPlacementService>();
 
         var placed = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => orders.PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: $"buyer{i}@test.example"), [new PlaceOrderLine(key.Id, 1)],
@@ -46,8 +47,8 @@ public sealed class ConcurrencyTests : CoreServiceTest
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 60m);
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 100);
-        var actor = Actor.User("merchant-user", "m@test.example", merchant.Id);
-        var orders = Host.Get<OrderService>();
+        var actor = Actor.User("merchant-user", "m@test.example", merchant.Id, Roles.Merchant);
+        var orders = Host.Get<OrderPlacementService>();
 
         var placed = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => orders.PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: "same@test.example"), [new PlaceOrderLine(key.Id, 1)],

@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -74,9 +75,9 @@ public sealed class FulfilmentTests : CoreServiceTest
         await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Fulfilment:Simulator:Mode"] = "Fail" });
         var merchant = await host.Catalog.MerchantAsync(balance: 100m);
         var service = await host.Catalog.ServiceItemAsync(behaviour: FulfilmentBehaviour.Default);
-        var actor = Actor.User("u", "u@test.example", merchant.Id);
+        var actor = Actor.User("u", "u@test.example", merchant.Id, Roles.Merchant);
 
-        var placed = await host.Get<OrderService>().PlaceAsync(new PlaceOrder(merchant.Id, new CustomerRef(Email: "c@test.example"),
+        var placed = await host.Get<OrderPlacementService>().PlaceAsync(new PlaceOrder(merchant.Id, new CustomerRef(Email: "c@test.example"),
             [new PlaceOrderLine(service.Id, null, new Dictionary<string, string?> { ["account_id"] = "x" })], PaymentChoice.Balance, OrderSource.Dashboard), actor);
         await host.DrainJobsAsync();
 
@@ -102,12 +103,12 @@ public sealed class FulfilmentTests : CoreServiceTest
     private async Task<(Guid MerchantId, Actor Actor)> MerchantAsync()
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 500m);
-        return (merchant.Id, Actor.User("merchant-user", "m@test.example", merchant.Id));
+        return (merchant.Id, Actor.User("merchant-user", "m@test.example", merchant.Id, Roles.Merchant));
     }
 
     private async Task<OrderDetails> PlaceAndFulfilAsync(Guid merchantId, Actor actor, params PlaceOrderLine[] lines)
     {
-        var placed = await Host.Get<OrderService>().PlaceAsync(
+        var placed = await Host.Get<OrderPlacementService>().PlaceAsync(
             new PlaceOrder(merchantId, new CustomerRef(Email: "c@test.example"), lines, PaymentChoice.Balance, OrderSource.Dashboard), actor);
         Assert.True(placed.Succeeded, placed.Error?.Message);
         await Host.DrainJobsAsync();

@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -75,9 +76,9 @@ public sealed class JobLeaseTests : CoreServiceTest
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: codes);
-        var placed = await Host.Get<OrderService>().PlaceAsync(
+        var placed = await Host.Get<OrderPlacementService>().PlaceAsync(
             new PlaceOrder(merchant.Id, new CustomerRef(Email: "c@test.example"), [new PlaceOrderLine(key.Id, units)], PaymentChoice.Balance, OrderSource.Api),
-            Actor.User("u", "u@test.example", merchant.Id));
+            Actor.User("u", "u@test.example", merchant.Id, Roles.Merchant));
         return placed.Value.Order.Order.Id;
     }
 }

@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -11,7 +12,7 @@ namespace MerchantPortal.IntegrationTests.Orders;
 
 public sealed class OrderPlacementTests : CoreServiceTest
 {
-    private OrderService Orders => Host.Get<OrderService>();
+    private OrderPlacementService Orders => Host.Get<OrderPlacementService>();
 
     [Fact]
     public async Task A_balance_order_is_priced_paid_and_queued_for_fulfilment_in_one_go()
@@ -270,7 +271,7 @@ public sealed class OrderPlacementTests : CoreServiceTest
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 5);
         var placed = await Orders.PlaceAsync(Order(merchant.Id, new PlaceOrderLine(key.Id, 1)), Merchant(merchant.Id));
 
-        var cancelled = await Orders.CancelAsync(placed.Value.Order.Order.Id, "Wrong item", Merchant(merchant.Id));
+        var cancelled = await Host.Get<OrderCancellationService>().CancelAsync(placed.Value.Order.Order.Id, "Wrong item", Merchant(merchant.Id));
         await Host.DrainJobsAsync();
 
         Assert.Equal(OrderStatus.Cancelled, cancelled.Value.Order.Status);
@@ -279,12 +280,12 @@ public sealed class OrderPlacementTests : CoreServiceTest
         var after = await Host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, Merchant(merchant.Id));
         Assert.Equal(OrderStatus.Cancelled, after!.Order.Status);
         Assert.Empty(after.CodesByLine);
-        Assert.Equal("ORDER_NOT_CANCELLABLE", (await Orders.CancelAsync(after.Order.Id, null, Merchant(merchant.Id))).Error!.Code);
+        Assert.Equal("ORDER_NOT_CANCELLABLE", (await Host.Get<OrderCancellationService>().CancelAsync(after.Order.Id, null, Merchant(merchant.Id))).Error!.Code);
     }
 
     private static Dictionary<string, string?> Fields(string? phone, string? network) => new() { ["phone_number"] = phone, ["network"] = network };
 
-    private static Actor Merchant(Guid merchantId) => Actor.User("merchant-user", "merchant@test.example", merchantId);
+    private static Actor Merchant(Guid merchantId) => Actor.User("merchant-user", "merchant@test.example", merchantId, Roles.Merchant);
 
     private static PlaceOrder Order(Guid merchantId, PlaceOrderLine line, string? email = "customer@test.example", string? phone = null, string? name = null) =>
         new(merchantId, new CustomerRef(Email: email, Phone: phone, Name: name), [line], PaymentChoice.Balance, OrderSource.Dashboard);

@@ -1,3 +1,4 @@
+using MerchantPortal.Identity;
 using MerchantPortal.Auditing;
 using MerchantPortal.Orders;
 using MerchantPortal.Testing;
@@ -35,7 +36,7 @@ public sealed class OrderQueriesTests : CoreServiceTest
         var orders = new TestOrders(Host.Services);
         var theirs = await orders.PlaceKeyOrderAsync(other, otherItem, customerEmail: "shared@test.example", merchantOrderId: "same-id");
         var mine = await orders.PlaceKeyOrderAsync(merchant, item, customerEmail: "shared@test.example", merchantOrderId: "same-id");
-        var merchantUser = Actor.User("u", "u@test.example", merchant);
+        var merchantUser = Actor.User("u", "u@test.example", merchant, Roles.Merchant);
 
         Assert.Empty(await SearchAsync(theirs.Order.Reference, merchantUser));
         Assert.Equal([mine.Order.Id], await SearchAsync("same-id", merchantUser));

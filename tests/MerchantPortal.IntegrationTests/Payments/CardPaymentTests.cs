@@ -61,7 +61,7 @@ public sealed class CardPaymentTests : CardServiceTest
         var intent = await new PaymentIntentService(Host.Stripe).GetAsync(waiting.PaymentReference);
         await CardTestHost.AuthenticateAsync(waiting.PaymentActionUrl!, intent.ClientSecret, approve: true);
 
-        var refreshed = await Host.Core.Get<OrderService>().RefreshCardPaymentAsync(waiting.Id, Actor.System);
+        var refreshed = await Host.Core.Get<CardChargeService>().RefreshAsync(waiting.Id, Actor.System);
         await Host.Core.DrainJobsAsync();
 
         Assert.Equal(PaymentStatus.Paid, refreshed.Value.Order.PaymentStatus);
@@ -76,7 +76,7 @@ public sealed class CardPaymentTests : CardServiceTest
         var intent = await new PaymentIntentService(Host.Stripe).GetAsync(waiting.PaymentReference);
 
         await CardTestHost.AuthenticateAsync(waiting.PaymentActionUrl!, intent.ClientSecret, approve: false);
-        var refreshed = await Host.Core.Get<OrderService>().RefreshCardPaymentAsync(waiting.Id, Actor.System);
+        var refreshed = await Host.Core.Get<CardChargeService>().RefreshAsync(waiting.Id, Actor.System);
 
         Assert.Equal((OrderStatus.Failed, OrderErrorCodes.AuthenticationRequired), (refreshed.Value.Order.Status, refreshed.Value.Order.ErrorCode));
     }
@@ -87,7 +87,7 @@ public sealed class CardPaymentTests : CardServiceTest
         var (customer, _) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
         var (_, othersCard) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
 
-        var result = await Host.Core.Get<OrderService>().PlaceAsync(CardOrder(customer, othersCard), Actor.System);
+        var result = await Host.Core.Get<OrderPlacementService>().PlaceAsync(CardOrder(customer, othersCard), Actor.System);
 
         Assert.Equal("CARD_NOT_FOUND", result.Error!.Code);
         await using var db = await Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
@@ -95,22 +95,23 @@ public sealed class CardPaymentTests : CardServiceTest
     }
 
     [Fact]
-    public async Task When_stripe_cannot_be_reached_nothing_is_charged_and_the_same_request_later_charges_once()
+    public async Task When_stripe_cannot_be_reached_the_order_is_shown_as_unconfirmed_and_the_same_request_later_charges_once()
     {
         var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
         var request = CardOrder(customer, card) with { MerchantOrderId = "retry-1" };
 
-        // Stripe goes away after the card was checked: the order exists, unpaid, and the caller is told.
+        // Stripe goes away after the card was checked: the order exists, unpaid, and the caller is shown it — never "nothing was charged".
         var unreachable = await PlaceWhileStripeIsDownAsync(request);
-        Assert.Equal("PAYMENT_PROVIDER_UNAVAILABLE", unreachable.Error!.Code);
+        Assert.True(unreachable.Value.PaymentUnconfirmed);
+        Assert.Equal(OrderStatus.AwaitingPayment, unreachable.Value.Order.Order.Status);
         await using (var db = await Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             var pending = await db.Orders.SingleAsync();
             Assert.Equal((OrderStatus.AwaitingPayment, PaymentStatus.Unpaid), (pending.Status, pending.PaymentStatus));
         }
 
-        var retried = await Host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
-        var again = await Host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
+        var retried = await Host.Core.Get<OrderPlacementService>().PlaceAsync(request, Actor.System);
+        var again = await Host.Core.Get<OrderPlacementService>().PlaceAsync(request, Actor.System);
 
         Assert.Equal(PaymentStatus.Paid, retried.Value.Order.Order.PaymentStatus);
         Assert.True(again.Value.Replayed);
@@ -133,7 +134,7 @@ public sealed class CardPaymentTests : CardServiceTest
         Connection.Down = true;
         try
         {
-            return await Host.Core.Get<OrderService>().PlaceAsync(request, Actor.System);
+            return await Host.Core.Get<OrderPlacementService>().PlaceAsync(request, Actor.System);
         }
         finally
         {

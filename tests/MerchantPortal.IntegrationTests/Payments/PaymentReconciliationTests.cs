@@ -39,7 +39,8 @@ public sealed class PaymentReconciliationTests : CardServiceTest
         Connection.LoseAnswers = true;
         var placed = await PlaceAsync(customer, card);
         Connection.LoseAnswers = false;
-        Assert.Equal("PAYMENT_PROVIDER_UNAVAILABLE", placed.Error!.Code);
+        Assert.True(placed.Value.PaymentUnconfirmed);
+        Assert.Equal(OrderStatus.AwaitingPayment, placed.Value.Order.Order.Status);
 
         await Host.Core.Get<PaymentReconciliation>().ReconcileAsync(default);
         await Host.Core.DrainJobsAsync();
@@ -56,13 +57,13 @@ public sealed class PaymentReconciliationTests : CardServiceTest
         Connection.Down = true;
         var placed = await PlaceAsync(customer, card);
         Connection.Down = false;
-        Assert.Equal("PAYMENT_PROVIDER_UNAVAILABLE", placed.Error!.Code);
+        Assert.True(placed.Value.PaymentUnconfirmed);
 
         await Host.Core.Get<PaymentReconciliation>().ReconcileAsync(default);
 
         await using var db = await Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var order = await db.Orders.SingleAsync();
-        Assert.Equal((OrderStatus.Cancelled, PaymentStatus.Unpaid), (order.Status, order.PaymentStatus));
+        Assert.Equal((OrderStatus.Cancelled, PaymentStatus.Voided), (order.Status, order.PaymentStatus));
     }
 
     private async Task<Order> PlaceWithAsync(string testCard)

@@ -62,7 +62,7 @@ public sealed class MerchantIsolationTests(PortalAppFactory app) : IClassFixture
         var inventory = app.Services.GetRequiredService<KeyInventoryService>();
         var codeId = order.CodesByLine.Values.Single().Single().Id;
 
-        var theirs = await inventory.RevealAsync(codeId, Actor.User("contoso-user", "merchant@contoso.test", contoso.Id));
+        var theirs = await inventory.RevealAsync(codeId, Actor.User("contoso-user", "merchant@contoso.test", contoso.Id, Roles.Merchant));
 
         Assert.Equal("CODE_NOT_FOUND", theirs.Error!.Code);
     }
@@ -71,15 +71,15 @@ public sealed class MerchantIsolationTests(PortalAppFactory app) : IClassFixture
     {
         var services = app.Services;
         var northwind = await MerchantAsync("Northwind Games");
-        var admin = Actor.User("test-admin", "admin@test.example", null);
+        var admin = Actor.User("test-admin", "admin@test.example", null, Roles.Admin);
         await services.GetRequiredService<LedgerService>().AdjustAsync(
             new AdjustBalance(northwind.Id, BalanceDirection.Credit, 50m, "Test deposit", Guid.NewGuid().ToString()), admin);
         var item = (await services.GetRequiredService<CatalogService>().CreateAsync(
             new SaveCatalogItem($"ISO-{Guid.NewGuid():N}"[..12], "Isolation key", null, ProductType.Key, "USD", UnitPriceMinor: 100, MaxQuantity: 5), admin)).Value.Item;
         await services.GetRequiredService<KeyInventoryService>().AddCodesAsync(item.Id, [$"SECRET-{Guid.NewGuid():N}"], admin);
         var email = $"secret-{Guid.NewGuid():N}@northwind-customer.test";
-        var actor = Actor.User("northwind-user", "merchant@northwind.test", northwind.Id);
-        var placed = await services.GetRequiredService<OrderService>().PlaceAsync(new PlaceOrder(northwind.Id, new CustomerRef(Email: email),
+        var actor = Actor.User("northwind-user", "merchant@northwind.test", northwind.Id, Roles.Merchant);
+        var placed = await services.GetRequiredService<OrderPlacementService>().PlaceAsync(new PlaceOrder(northwind.Id, new CustomerRef(Email: email),
             [new PlaceOrderLine(item.Id, 1)], PaymentChoice.Balance, OrderSource.Dashboard), actor);
         var orderId = placed.Value.Order.Order.Id;
         var queries = services.GetRequiredService<OrderQueries>();

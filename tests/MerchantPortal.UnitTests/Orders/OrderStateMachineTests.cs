@@ -37,7 +37,7 @@ public sealed class OrderStateMachineTests
         failed.FinishFulfilment(Now);
 
         Assert.Equal(OrderStatus.Partial, partial.Status);
-        Assert.Equal(2, partial.Lines[0].RefundableUnits);
+        Assert.Equal(2, partial.Lines[0].RemainingUnits);
         Assert.Equal((OrderStatus.Failed, OrderErrorCodes.OutOfStock), (failed.Status, failed.ErrorCode));
     }
 

@@ -23,7 +23,7 @@ public sealed partial class NewOrderPage
     private int _merchantPickerVersion;
 
     [Inject]
-    private OrderService Orders { get; set; } = default!;
+    private OrderPlacementService Orders { get; set; } = default!;
 
     [Inject]
     private CatalogService Catalog { get; set; } = default!;
@@ -161,6 +161,14 @@ public sealed partial class NewOrderPage
         }
 
         var order = result.Value.Order.Order;
+        if (result.Value.PaymentUnconfirmed)
+        {
+            // Stripe's answer was lost: the card may have been charged. Open the order, never a fresh form that would charge again.
+            Snackbar.Add($"Order {order.Reference} was placed; the card payment is being confirmed with Stripe.", Severity.Warning);
+            Navigation.NavigateTo($"/orders/{order.Id}");
+            return;
+        }
+
         if (order is { PaymentStatus: PaymentStatus.RequiresAction, PaymentActionUrl: { } actionUrl })
         {
             // 3-D Secure: the issuer's page (the sandbox's, offline) comes back to the order's payment-return page.
@@ -197,7 +205,7 @@ public sealed partial class NewOrderPage
     }
 
     private static string CardLabel(SavedCard card) =>
-        $"{MerchantPortal.Web.Features.Payments.SavedCards.Brand(card.Brand)} •••• {card.Last4} (expires {card.Expiry}){(card.IsDefault ? " · default" : "")}";
+        $"{MerchantPortal.Payments.CardLabel.Brand(card.Brand)} •••• {card.Last4} (expires {card.Expiry}){(card.IsDefault ? " · default" : "")}";
 
     private static string ItemPrice(CatalogItemSummary item)
     {

@@ -33,7 +33,7 @@ public sealed partial class OrderPage : IDisposable
     private OrderQueries Orders { get; set; } = default!;
 
     [Inject]
-    private OrderService OrderService { get; set; } = default!;
+    private OrderCancellationService Cancellation { get; set; } = default!;
 
     [Inject]
     private OrderChangeNotifier Notifier { get; set; } = default!;
@@ -167,7 +167,7 @@ public sealed partial class OrderPage : IDisposable
         _cancelling = true;
         try
         {
-            var result = await OrderService.CancelAsync(details.Order.Id, confirmation.Reason, _actor, _stop.Token);
+            var result = await Cancellation.CancelAsync(details.Order.Id, confirmation.Reason, _actor, _stop.Token);
             if (result.Succeeded)
             {
                 _details = result.Value;

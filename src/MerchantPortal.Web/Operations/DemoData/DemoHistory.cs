@@ -3,6 +3,7 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
 using MerchantPortal.Data;
+using MerchantPortal.Identity;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
@@ -18,7 +19,8 @@ namespace MerchantPortal.Web.Operations;
 /// </summary>
 internal sealed class DemoHistory(
     IDbContextFactory<PortalDb> dbs,
-    OrderService orders,
+    OrderPlacementService orders,
+    OrderCancellationService cancellation,
     LedgerService ledger,
     JobRunner jobs,
     TimeProvider clock,
@@ -77,7 +79,7 @@ internal sealed class DemoHistory(
             Name: $"{first} {last}");
         var lineCount = random.Next(100) < 80 ? 1 : 2;
         var lines = Enumerable.Range(0, lineCount).Select(_ => Line(sellable[random.Next(sellable.Count)], random)).ToList();
-        var actor = Actor.User("demo", "Demo history", merchant.Id);
+        var actor = Actor.User("demo", "Demo history", merchant.Id, Roles.Merchant);
         var source = random.Next(100) < 55 ? OrderSource.Api : OrderSource.Dashboard;
         var placed = await orders.PlaceAsync(new PlaceOrder(merchant.Id, customer, lines, PaymentChoice.Balance, source,
             MerchantOrderId: source == OrderSource.Api ? $"{merchant.Name[..2].ToUpperInvariant()}-{random.Next(100_000, 999_999)}" : null), actor, ct);
@@ -89,7 +91,7 @@ internal sealed class DemoHistory(
         var orderId = placed.Value.Order.Order.Id;
         if (random.Next(100) < 4)
         {
-            await orders.CancelAsync(orderId, "Customer changed their mind", actor, ct);
+            await cancellation.CancelAsync(orderId, "Customer changed their mind", actor, ct);
         }
 
         while (await jobs.RunDueJobsAsync("demo-seeder", ct) > 0)

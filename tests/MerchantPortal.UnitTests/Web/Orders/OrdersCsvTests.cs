@@ -53,5 +53,5 @@ public sealed class OrdersCsvTests
     private static OrderSummary Summary(string currency, long totalMinor, DateTime createdAt) => new(
         Guid.NewGuid(), 42, Guid.NewGuid(), "Northwind Games", "PO-7", "Doe, Jane", "jane@example.com", OrderSource.Api,
         OrderStatus.Partial, PaymentStatus.PartiallyRefunded, FulfillmentStatus.Partial, PaymentMethodKind.Balance, currency, totalMinor,
-        5, 2, createdAt);
+        0, 5, 2, createdAt);
 }
