@@ -33,6 +33,8 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         builder.AddCore();
+        builder.Services.AddSingleton<FailingCommits>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FailingCommits>());
         configureServices?.Invoke(builder.Services);
         _host = builder.Build();
     }

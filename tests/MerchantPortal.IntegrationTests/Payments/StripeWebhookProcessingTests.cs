@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
@@ -89,17 +88,9 @@ public sealed class StripeWebhookProcessingTests : CardServiceTest
         return order;
     }
 
-    /// <summary>The JSON of the event of that type the sandbox recorded for the PaymentIntent.</summary>
-    private async Task<string> EventJsonAsync(string paymentIntentId, string type)
-    {
-        var events = await new EventService(Host.Stripe).ListAsync(new EventListOptions { Type = type, Limit = 100 });
-        var match = events.Data.First(e => e.Data.Object is PaymentIntent intent && intent.Id == paymentIntentId);
-        using var http = new HttpClient { BaseAddress = Host.Sandbox.BaseUri };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Host.Sandbox.SecretKey);
-        return await http.GetStringAsync($"/v1/events/{match.Id}");
-    }
+    private Task<string> EventJsonAsync(string paymentIntentId, string type) => Host.EventJsonAsync(paymentIntentId, type);
 
-    private static string Sign(string payload) => EventUtility.GenerateSignatureHeader(payload, CardTestHost.WebhookSecret, null);
+    private static string Sign(string payload) => CardTestHost.Sign(payload);
 
     private Task<PortalDb> Db() => Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
 }
