@@ -38,11 +38,12 @@ public sealed class RefundBooking(LedgerService ledger, JobQueue jobs, AuditTrai
             Guid.NewGuid(), await Counter.NextAsync(db, Counter.RefundNumbers, ct), order.Id, order.MerchantId, order.Currency,
             terms.Destination, terms.Reason, terms.Note, terms.Origin, actor, terms.RetryOfId, terms.IdempotencyKey), lines, terms.NeedsApproval, now);
 
-        // Pending changes to the lines (a late payment marks them charged) are written first, so the version check below is against them.
+        // Pending changes to the lines (a late payment marks them charged) are written first; the version check
+        // below then compares with the line as this transaction read and wrote it, so only others' changes fail it.
         await db.SaveChangesAsync(ct);
         foreach (var planned in plan.Lines)
         {
-            if (!await LineUnits.TryReserveAsync(db, planned.Line.Id, planned.ExpectedVersion, planned.Share.Slots.Count, planned.Share.AmountMinor, ct))
+            if (!await LineUnits.TryReserveAsync(db, planned.Line.Id, planned.Line.Version, planned.Share.Slots.Count, planned.Share.AmountMinor, ct))
             {
                 return RefundErrors.Conflict;
             }

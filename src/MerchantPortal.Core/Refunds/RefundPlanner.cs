@@ -4,11 +4,8 @@ using MerchantPortal.Orders;
 
 namespace MerchantPortal.Refunds;
 
-/// <summary>One line of a planned refund: its share, and the line version the share was computed from.</summary>
-internal sealed record PlannedLine(OrderLine Line, RefundShare Share)
-{
-    public long ExpectedVersion { get; } = Line.Version;
-}
+/// <summary>One line of a planned refund (tracked, as read in the refund's transaction) and its share.</summary>
+internal sealed record PlannedLine(OrderLine Line, RefundShare Share);
 
 internal sealed record RefundPlan(IReadOnlyList<PlannedLine> Lines)
 {

@@ -38,7 +38,12 @@ public sealed record RefundableOrder(
     RefundDestination DefaultDestination,
     IReadOnlyList<RefundableLine> Lines,
     long? ApprovalThresholdMinor,
-    long HeldMinor);
+    long HeldMinor,
+    Common.Error? Refusal)
+{
+    /// <summary>Whether anything can be refunded now; otherwise <see cref="Refusal"/> says why.</summary>
+    public bool CanRefund => Refusal is null;
+}
 
 public sealed record RefundableLine(long LineId, int LineNumber, string Name, Catalog.ProductType Type, int Units, int DeliveredUnits, int RefundedUnits)
 {

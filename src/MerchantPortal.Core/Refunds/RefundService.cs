@@ -45,7 +45,8 @@ public sealed class RefundService(
             DefaultDestination(order),
             [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new RefundableLine(l.Id, l.LineNumber, l.Name, l.Type, l.Units, l.DeliveredUnits, l.RefundedUnits))],
             threshold,
-            await RefundBooking.HeldMinorAsync(db, order.Id, ct));
+            await RefundBooking.HeldMinorAsync(db, order.Id, ct),
+            CheckOrder(order, allowCancelled: false) ?? (order.Lines.Any(l => l.RemainingUnits > 0) ? null : RefundErrors.NothingToRefund));
     }
 
     /// <summary>What refunding the given units (or every unit left) would return, without changing anything.</summary>
@@ -61,6 +62,11 @@ public sealed class RefundService(
         if (order is null || !actor.MaySee(order.MerchantId))
         {
             return RefundErrors.OrderNotFound;
+        }
+
+        if (CheckOrder(order, allowCancelled: false) is { } refused)
+        {
+            return refused;
         }
 
         var plan = RefundPlanner.Plan(order, await RefundBooking.HeldLinesAsync(db, order.Id, ct), lines);
@@ -123,8 +129,9 @@ public sealed class RefundService(
             }
         }
 
-        var terms = new RefundTerms(default, failed.Reason, failed.Note, failed.Origin == RefundOrigin.Requested ? RefundOrigin.Requested : failed.Origin,
-            RetryOfId: failed.Id, IdempotencyKey: $"retry:{failed.Id}", SubmitInline: true);
+        // A retry keeps the failed refund's origin: a cancellation's or policy's refund stays exempt from four eyes,
+        // while a requested one is weighed against the threshold again (the failed one no longer counts).
+        var terms = new RefundTerms(default, failed.Reason, failed.Note, failed.Origin, RetryOfId: failed.Id, IdempotencyKey: $"retry:{failed.Id}", SubmitInline: true);
         var lines = failed.Lines.Select(l => new RefundLineRequest(l.OrderLineId, l.Units)).ToList();
         return await BookWithRetriesAsync(failed.OrderId, lines, destination ?? failed.Destination, terms, allowCancelled: true, actor, ct);
     }

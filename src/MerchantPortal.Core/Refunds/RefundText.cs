@@ -11,13 +11,19 @@ namespace MerchantPortal.Refunds;
 public static class RefundText
 {
     public static string Describe(IEnumerable<(int Units, string Name)> lines, long amountMinor, string currency, RefundDestination destination, Order order) =>
-        $"{string.Join(" + ", lines.Select(l => $"{l.Units} × {l.Name}"))} = {new Money(amountMinor, Currency.Of(currency))} to {DestinationOf(destination, order)}";
+        Describe(lines, amountMinor, currency, destination, order.CardBrand, order.CardLast4);
+
+    public static string Describe(
+        IEnumerable<(int Units, string Name)> lines, long amountMinor, string currency, RefundDestination destination, string? cardBrand, string? cardLast4) =>
+        $"{string.Join(" + ", lines.Select(l => $"{l.Units} × {l.Name}"))} = {new Money(amountMinor, Currency.Of(currency))} to {DestinationOf(destination, cardBrand, cardLast4)}";
 
     public static string Describe(Refund refund, Order order) =>
         Describe(refund.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Units, l.Name)), refund.AmountMinor, refund.Currency, refund.Destination, order);
 
     /// <summary>"Visa •••• 4242" or "the merchant balance".</summary>
-    public static string DestinationOf(RefundDestination destination, Order order) => destination == RefundDestination.Balance
+    public static string DestinationOf(RefundDestination destination, Order order) => DestinationOf(destination, order.CardBrand, order.CardLast4);
+
+    public static string DestinationOf(RefundDestination destination, string? cardBrand, string? cardLast4) => destination == RefundDestination.Balance
         ? "the merchant balance"
-        : CardLabel.Of(order.CardBrand, order.CardLast4);
+        : CardLabel.Of(cardBrand, cardLast4);
 }

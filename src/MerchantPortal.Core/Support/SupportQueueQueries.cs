@@ -12,7 +12,7 @@ namespace MerchantPortal.Support;
 /// past <see cref="StuckAfter"/>, and flagged orders (a failed refund, a late payment), oldest first. Filtered
 /// by merchant, reason, age and payment method; only for actors who may see it.
 /// </summary>
-public sealed class SupportQueueQueries(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
+public sealed class SupportQueueQueries(IDbContextFactory<PortalDb> dbs, AuditTrail audit, OrderChangeNotifier notifier, TimeProvider clock)
 {
     /// <summary>How long an order may stay in processing before the queue shows it as stuck.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(30);
@@ -98,20 +98,32 @@ public sealed class SupportQueueQueries(IDbContextFactory<PortalDb> dbs, AuditTr
             return NotAllowed;
         }
 
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null)
+        for (var attempt = 0; ; attempt++)
         {
-            return OrderErrors.NotFound;
-        }
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+            if (order is null || !actor.MaySee(order.MerchantId))
+            {
+                return OrderErrors.NotFound;
+            }
 
-        if (order.FlagCode is { } flag)
-        {
+            if (order.FlagCode is not { } flag)
+            {
+                return Result.Success;
+            }
+
             audit.Record(db, actor, AuditActions.OrderFlagCleared, "order", order.Id.ToString(), $"Marked {flag} on {order.Reference} as dealt with", order.MerchantId);
             order.ClearFlag(actor.Name, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                notifier.Changed(orderId);
+                return Result.Success;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A refund or payment changed the order at the same moment (and may have flagged it anew): look again.
+            }
         }
-
-        return Result.Success;
     }
 }

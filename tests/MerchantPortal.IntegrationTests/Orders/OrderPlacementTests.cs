@@ -188,6 +188,22 @@ public sealed class OrderPlacementTests : CoreServiceTest
     }
 
     [Fact]
+    public async Task A_resend_whose_merchant_order_id_or_idempotency_key_has_stray_spaces_is_a_replay_not_a_conflict()
+    {
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
+        var request = Order(merchant.Id, new PlaceOrderLine(key.Id, 1)) with { MerchantOrderId = "shop-2001", IdempotencyKey = "k-2001" };
+
+        var first = await Orders.PlaceAsync(request, Merchant(merchant.Id));
+        var spaced = await Orders.PlaceAsync(request with { MerchantOrderId = "shop-2001 ", IdempotencyKey = " k-2001" }, Merchant(merchant.Id));
+
+        Assert.True(spaced.Succeeded, spaced.Error?.Code);
+        Assert.True(spaced.Value.Replayed);
+        Assert.Equal(first.Value.Order.Order.Id, spaced.Value.Order.Order.Id);
+        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+    }
+
+    [Fact]
     public async Task The_same_merchant_order_id_with_a_different_body_is_a_conflict()
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
