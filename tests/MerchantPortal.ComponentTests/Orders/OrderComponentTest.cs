@@ -21,6 +21,7 @@ public abstract class OrderComponentTest : PortalComponentTest, IAsyncLifetime
     [
         typeof(OrderPlacementService), typeof(OrderCancellationService), typeof(MerchantPortal.Payments.CardChargeService), typeof(OrderQueries), typeof(OrderChangeNotifier), typeof(CatalogService), typeof(KeyInventoryService),
         typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(TimeProvider), typeof(MerchantPortal.Payments.CardService),
+        typeof(MerchantPortal.Refunds.RefundService), typeof(MerchantPortal.Fulfilment.FulfilmentRetryService), typeof(MerchantPortal.Support.SupportQueueQueries),
     ];
 
     protected CoreTestHost Core { get; private set; } = default!;
@@ -46,11 +47,19 @@ public abstract class OrderComponentTest : PortalComponentTest, IAsyncLifetime
     /// <summary>The id of the user the pages are rendered for.</summary>
     protected const string PageUserId = "page-user";
 
-    /// <summary>Signs in with <paramref name="role"/> (of <paramref name="merchantId"/>) and renders the page inside the MudBlazor providers.</summary>
-    protected IRenderedComponent<IComponent> RenderPage<TPage>(string role, Guid? merchantId, IDictionary<string, object?>? parameters = null)
+    /// <summary>
+    /// Signs in with <paramref name="role"/> (of <paramref name="merchantId"/>) and renders the page inside the MudBlazor providers,
+    /// at <paramref name="uri"/> when given (its query feeds <c>[SupplyParameterFromQuery]</c>).
+    /// </summary>
+    protected IRenderedComponent<IComponent> RenderPage<TPage>(string role, Guid? merchantId, IDictionary<string, object?>? parameters = null, string? uri = null)
         where TPage : IComponent
     {
         SignInAs(role, userId: PageUserId, merchantId: merchantId);
+        if (uri is not null)
+        {
+            Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+        }
+
         return Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);

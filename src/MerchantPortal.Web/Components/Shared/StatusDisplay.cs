@@ -1,10 +1,14 @@
 using MerchantPortal.Catalog;
 using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
 using MudBlazor;
 
 namespace MerchantPortal.Web.Components.Shared;
 
-/// <summary>How statuses read and look everywhere in the portal: the same words as the API, in plain English.</summary>
+/// <summary>
+/// How statuses read and look everywhere in the portal: the same words as the API, in plain English. Every
+/// value is named, so a value added to an enum fails loudly (and in the tests) instead of borrowing another's label.
+/// </summary>
 public static class StatusDisplay
 {
     public static (string Label, Color Color) Of(OrderStatus status) => status switch
@@ -15,7 +19,8 @@ public static class StatusDisplay
         OrderStatus.Completed => ("Completed", Color.Success),
         OrderStatus.Partial => ("Partial", Color.Warning),
         OrderStatus.Failed => ("Failed", Color.Error),
-        _ => ("Cancelled", Color.Default),
+        OrderStatus.Cancelled => ("Cancelled", Color.Default),
+        _ => throw Unknown(status),
     };
 
     public static (string Label, Color Color) Of(PaymentStatus status) => status switch
@@ -25,7 +30,9 @@ public static class StatusDisplay
         PaymentStatus.Paid => ("Paid", Color.Success),
         PaymentStatus.PartiallyRefunded => ("Partially refunded", Color.Info),
         PaymentStatus.Refunded => ("Refunded", Color.Info),
-        _ => ("Failed", Color.Error),
+        PaymentStatus.Voided => ("Voided", Color.Default),
+        PaymentStatus.Failed => ("Failed", Color.Error),
+        _ => throw Unknown(status),
     };
 
     public static (string Label, Color Color) Of(FulfillmentStatus status) => status switch
@@ -33,13 +40,28 @@ public static class StatusDisplay
         FulfillmentStatus.Unfulfilled => ("Unfulfilled", Color.Default),
         FulfillmentStatus.InProgress => ("In progress", Color.Info),
         FulfillmentStatus.Partial => ("Partial", Color.Warning),
-        _ => ("Fulfilled", Color.Success),
+        FulfillmentStatus.Fulfilled => ("Fulfilled", Color.Success),
+        _ => throw Unknown(status),
+    };
+
+    public static (string Label, Color Color) Of(RefundStatus status) => status switch
+    {
+        RefundStatus.PendingApproval => ("Awaiting approval", Color.Warning),
+        RefundStatus.Rejected => ("Rejected", Color.Default),
+        RefundStatus.Pending => ("Pending", Color.Info),
+        RefundStatus.Succeeded => ("Succeeded", Color.Success),
+        RefundStatus.Failed => ("Failed", Color.Error),
+        _ => throw Unknown(status),
     };
 
     public static (string Label, Color Color) Of(ProductType type) => type switch
     {
         ProductType.Key => ("Key", Color.Primary),
         ProductType.TopUp => ("Top-up", Color.Secondary),
-        _ => ("Service", Color.Tertiary),
+        ProductType.Service => ("Service", Color.Tertiary),
+        _ => throw Unknown(type),
     };
+
+    private static ArgumentOutOfRangeException Unknown<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        new(nameof(value), value, $"{typeof(TEnum).Name} {value} has no display.");
 }

@@ -35,10 +35,12 @@ public static class OrderFormat
 
     public static Color EventColor(string type) => type switch
     {
-        OrderEventTypes.Completed or OrderEventTypes.LineDelivered or OrderEventTypes.PaymentSucceeded => Color.Success,
-        OrderEventTypes.Partial or OrderEventTypes.PaymentRequiresAction => Color.Warning,
-        OrderEventTypes.Failed or OrderEventTypes.LineFailed or OrderEventTypes.PaymentFailed => Color.Error,
-        OrderEventTypes.Refunded or OrderEventTypes.FulfilmentStarted => Color.Info,
+        OrderEventTypes.Completed or OrderEventTypes.LineDelivered or OrderEventTypes.PaymentSucceeded or OrderEventTypes.FlagCleared => Color.Success,
+        OrderEventTypes.Partial or OrderEventTypes.PaymentRequiresAction or OrderEventTypes.RefundAwaitingApproval
+            or OrderEventTypes.RefundReversed => Color.Warning,
+        OrderEventTypes.Failed or OrderEventTypes.LineFailed or OrderEventTypes.PaymentFailed or OrderEventTypes.RefundFailed => Color.Error,
+        OrderEventTypes.Refunded or OrderEventTypes.FulfilmentStarted or OrderEventTypes.FulfilmentRetried or OrderEventTypes.RefundRequested
+            or OrderEventTypes.RefundApproved => Color.Info,
         _ => Color.Default,
     };
 }

@@ -1,7 +1,11 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Fulfilment;
 using MerchantPortal.Orders;
+using MerchantPortal.Payments;
+using MerchantPortal.Support;
 using MerchantPortal.Web.Components.Layout;
 using MerchantPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -23,17 +27,38 @@ public sealed partial class OrderPage : IDisposable
     private Task? _polling;
     private bool _loaded;
     private bool _isStaff;
-    private bool _cancelling;
+    private bool _busy;
     private bool _subscribed;
+    private bool _openRefund;
+    private OrderPermissions _can;
 
     [Parameter]
     public Guid Id { get; set; }
+
+    /// <summary><c>?refund=open</c> opens the refund dialog once the order is shown (the support queue links so).</summary>
+    [SupplyParameterFromQuery(Name = "refund")]
+    public string? RefundQuery { get; set; }
 
     [Inject]
     private OrderQueries Orders { get; set; } = default!;
 
     [Inject]
     private OrderCancellationService Cancellation { get; set; } = default!;
+
+    [Inject]
+    private FulfilmentRetryService FulfilmentRetries { get; set; } = default!;
+
+    [Inject]
+    private SupportQueueQueries SupportQueue { get; set; } = default!;
+
+    [Inject]
+    private CardChargeService CardCharges { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private OrderChangeNotifier Notifier { get; set; } = default!;
@@ -55,8 +80,11 @@ public sealed partial class OrderPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _actor = await CurrentUser.GetActorAsync();
+        var principal = await CurrentUser.GetPrincipalAsync();
+        _actor = CurrentUser.ToActor(principal);
         _isStaff = _actor.MerchantId is null;
+        _can = await OrderPermissions.ForAsync(Authorization, principal);
+        _openRefund = string.Equals(RefundQuery, "open", StringComparison.OrdinalIgnoreCase);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -71,14 +99,20 @@ public sealed partial class OrderPage : IDisposable
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Only a live circuit follows the order; a prerendered page is thrown away.
+        // Only a live circuit follows the order, or opens a dialog; a prerendered page is thrown away.
         if (firstRender)
         {
             Notifier.OrderChanged += OnOrderChanged;
             _subscribed = true;
             StartPollingIfInProgress();
+        }
+
+        if (_openRefund && _loaded)
+        {
+            _openRefund = false;
+            await OpenRefundFromLinkAsync();
         }
     }
 
@@ -147,42 +181,6 @@ public sealed partial class OrderPage : IDisposable
         }
 
         StartPollingIfInProgress();
-    }
-
-    private async Task CancelAsync()
-    {
-        if (_details is not { } details || _cancelling)
-        {
-            return;
-        }
-
-        var dialog = await Dialogs.ShowAsync<CancelOrderDialog>($"Cancel {details.Order.Reference}?",
-            new DialogParameters<CancelOrderDialog> { { d => d.Reference, details.Order.Reference } },
-            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
-        if (await dialog.Result is not { Canceled: false, Data: CancelOrderDialog.Confirmation confirmation })
-        {
-            return;
-        }
-
-        _cancelling = true;
-        try
-        {
-            var result = await Cancellation.CancelAsync(details.Order.Id, confirmation.Reason, _actor, _stop.Token);
-            if (result.Succeeded)
-            {
-                _details = result.Value;
-                Snackbar.Add($"Order {details.Order.Reference} cancelled", Severity.Success);
-            }
-            else
-            {
-                Snackbar.Add(result.Error!.Message, Severity.Error);
-                await ReloadAsync();
-            }
-        }
-        finally
-        {
-            _cancelling = false;
-        }
     }
 
     public void Dispose()
