@@ -1,5 +1,4 @@
 using MerchantPortal.Auditing;
-using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -19,7 +18,6 @@ public sealed partial class RefundDialog : IDisposable
     private readonly CancellationTokenSource _closed = new();
     private Actor _actor = default!;
     private RefundForm? _form;
-    private Order? _order;
     private RefundQuote? _quote;
     private string? _loadError;
     private int _quoteVersion;
@@ -44,9 +42,6 @@ public sealed partial class RefundDialog : IDisposable
     private RefundService Refunds { get; set; } = default!;
 
     [Inject]
-    private OrderQueries Orders { get; set; } = default!;
-
-    [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
     private string Title => (_form?.Order.Reference, _step) switch
@@ -60,17 +55,9 @@ public sealed partial class RefundDialog : IDisposable
     {
         _actor = await CurrentUser.GetActorAsync();
         var refundable = await Refunds.GetRefundableAsync(OrderId, _actor, _closed.Token);
-        if (!refundable.Succeeded)
+        if (!refundable.Succeeded || refundable.Value.Refusal is { } refusal)
         {
-            _loadError = refundable.Error!.Message;
-            return;
-        }
-
-        // The order itself words the destination of the confirmation exactly as the refund's own record will.
-        _order = (await Orders.GetAsync(OrderId, _actor, _closed.Token))?.Order;
-        if (_order is null)
-        {
-            _loadError = RefundErrors.OrderNotFound.Message;
+            _loadError = (refundable.Error ?? refundable.Value.Refusal)!.Message;
             return;
         }
 
@@ -211,7 +198,8 @@ public sealed partial class RefundDialog : IDisposable
     }
 
     private string ConfirmationText(RefundQuote quote) => RefundText.Describe(
-        quote.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Units, l.Name)), quote.AmountMinor, quote.Currency, _form!.Destination, _order!);
+        quote.Lines.OrderBy(l => l.LineNumber).Select(l => (l.Units, l.Name)), quote.AmountMinor, quote.Currency, _form!.Destination,
+        _form.Order.CardBrand, _form.Order.CardLast4);
 
     private void Back() => _step = RefundStep.Choose;
 
