@@ -1,12 +1,13 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Data;
 using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Dashboard;
 
 /// <summary>
-/// The dashboard's figures: today's orders and revenue, a daily series over the last days, and the
+/// The dashboard's figures: today's orders, revenue and refunds, a daily series over the last days, and the
 /// orders that need someone's attention. Merchant users see their merchant only.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
@@ -36,12 +37,22 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
             })
             .ToListAsync(ct);
 
+        // Money that went back, on the day it went back (not the day its order was placed).
+        var refunded = await db.Refunds.AsNoTracking()
+            .Where(r => actor.MerchantId == null || r.MerchantId == actor.MerchantId)
+            .Where(r => r.Status == RefundStatus.Succeeded && r.CompletedAt >= from)
+            .GroupBy(r => new { Day = r.CompletedAt!.Value.Date, r.Currency })
+            .Select(g => new { g.Key.Day, g.Key.Currency, Refunds = g.Count(), Amount = g.Sum(r => r.AmountMinor) })
+            .ToListAsync(ct);
+
         var series = Enumerable.Range(0, days)
             .Select(offset => from.AddDays(offset))
             .Select(day => new DailyFigures(
                 DateOnly.FromDateTime(day),
                 daily.Where(d => d.Day == day).Sum(d => d.Orders),
-                daily.Where(d => d.Day == day).GroupBy(d => d.Currency).ToDictionary(g => g.Key, g => g.Sum(d => d.Revenue))))
+                daily.Where(d => d.Day == day).GroupBy(d => d.Currency).ToDictionary(g => g.Key, g => g.Sum(d => d.Revenue)),
+                refunded.Where(r => r.Day == day).Sum(r => r.Refunds),
+                refunded.Where(r => r.Day == day).GroupBy(r => r.Currency).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount))))
             .ToList();
 
         var needingAttention = NeedingAttention(orders, now - StuckAfter);
@@ -71,10 +82,24 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
 
 /// <summary>The dashboard: today, the daily series, and the newest orders needing attention out of <see cref="NeedsAttentionCount"/>.</summary>
 public sealed record DashboardFigures(
-    DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention, int NeedsAttentionCount);
+    DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention, int NeedsAttentionCount)
+{
+    /// <summary>Refunds that succeeded over the whole series.</summary>
+    public int Refunds => Days.Sum(d => d.Refunds);
 
-/// <summary>One day: orders placed, and revenue (paid totals less refunds) per currency in minor units.</summary>
-public sealed record DailyFigures(DateOnly Day, int Orders, IReadOnlyDictionary<string, long> Revenue);
+    /// <summary>Money refunded over the whole series, per currency in minor units.</summary>
+    public IReadOnlyDictionary<string, long> Refunded => Days
+        .SelectMany(d => d.Refunded)
+        .GroupBy(r => r.Key)
+        .ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+}
+
+/// <summary>
+/// One day: orders placed, revenue (paid totals less refunds) per currency in minor units, and the refunds that
+/// succeeded that day with the money they returned, per currency in minor units.
+/// </summary>
+public sealed record DailyFigures(
+    DateOnly Day, int Orders, IReadOnlyDictionary<string, long> Revenue, int Refunds, IReadOnlyDictionary<string, long> Refunded);
 
 /// <summary>An order with undelivered, unrefunded units, or stuck in processing.</summary>
 public sealed record AttentionOrder(

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace MerchantPortal.ComponentTests.Layout;
 
-public sealed class MainLayoutTests : PortalComponentTest
+public sealed class MainLayoutTests : CoreComponentTest
 {
     [Fact]
     public void The_shell_has_an_app_bar_navigation_and_the_page()

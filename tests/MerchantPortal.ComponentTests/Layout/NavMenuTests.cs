@@ -1,16 +1,23 @@
 using Bunit;
+using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
+using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
+using MerchantPortal.Testing;
 using MerchantPortal.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantPortal.ComponentTests.Layout;
 
-public sealed class NavMenuTests : PortalComponentTest
+public sealed class NavMenuTests : CoreComponentTest
 {
     public static TheoryData<string, string[]> ExpectedNavigation() => new()
     {
         { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance"] },
-        { Roles.Support, ["dashboard", "orders", "customers", "catalog"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "merchants", "users", "audit"] },
+        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "merchants", "users", "audit"] },
     };
 
     [Theory]
@@ -34,5 +41,70 @@ public sealed class NavMenuTests : PortalComponentTest
 
         Assert.Equal("Main navigation", nav.Find("nav").GetAttribute("aria-label"));
         Assert.Equal("/admin/users", nav.Find("[data-testid='nav-users']").GetAttribute("href"));
+        Assert.Equal("/support", nav.Find("[data-testid='nav-support']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_support_queue_has_its_own_section_before_administration()
+    {
+        SignInAs(Roles.Admin);
+
+        var nav = Render<NavMenu>();
+
+        var sections = nav.FindAll(".mp-nav-section").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Equal([NavigationItems.Overview, NavigationItems.Commerce, NavigationItems.Support, NavigationItems.Administration], sections);
+    }
+
+    [Fact]
+    public void With_no_approvals_waiting_the_support_queue_shows_no_badge()
+    {
+        SignInAs(Roles.Support);
+
+        var nav = Render<NavMenu>();
+
+        Assert.Contains("Support queue", nav.Find("[data-testid='nav-support']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(nav.FindAll("[data-testid='support-approvals-badge']"));
+    }
+
+    [Fact]
+    public async Task The_badge_counts_waiting_approvals_and_catches_up_on_navigation_and_every_half_minute()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
+        await Core.Get<MerchantService>().UpdateRefundSettingsAsync(merchant.Id, MerchantRefundSettings.Default with { ApprovalThresholdMinor = 0 },
+            TestCatalog.Admin);
+        var item = await Core.Catalog.KeyItemAsync(codes: 0);
+        var orders = new TestOrders(Core.Services);
+        var first = await orders.PlaceKeyOrderAsync(merchant.Id, item.Id, quantity: 2);
+        var second = await orders.PlaceKeyOrderAsync(merchant.Id, item.Id, quantity: 2);
+        var third = await orders.PlaceKeyOrderAsync(merchant.Id, item.Id, quantity: 2);
+        await Core.DrainJobsAsync();
+        await RequestRefundAsync(first.Order.Id);
+        SignInAs(Roles.Support);
+
+        var nav = Render<NavMenu>();
+
+        nav.WaitForAssertion(() => Assert.Equal("1", BadgeCount(nav)), Patience);
+        Assert.Equal("1 approval waiting", nav.Find("[data-testid='support-approvals-badge'] .mp-visually-hidden").TextContent.Trim());
+
+        await RequestRefundAsync(second.Order.Id);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/orders");
+        nav.WaitForAssertion(() => Assert.Equal("2", BadgeCount(nav)), Patience);
+        Assert.Equal("2 approvals waiting", nav.Find("[data-testid='support-approvals-badge'] .mp-visually-hidden").TextContent.Trim());
+
+        await RequestRefundAsync(third.Order.Id);
+        Clock.Advance(PendingApprovalsBadge.RefreshInterval);
+        nav.WaitForAssertion(() => Assert.Equal("3", BadgeCount(nav)), Patience);
+    }
+
+    /// <summary>The number the badge shows (screen readers hear it as a sentence instead).</summary>
+    private static string BadgeCount(IRenderedComponent<NavMenu> nav) =>
+        nav.Find("[data-testid='support-approvals-badge'] [aria-hidden='true']").TextContent.Trim();
+
+    private async Task RequestRefundAsync(Guid orderId)
+    {
+        var agent = Actor.User("requesting-agent", "requesting-agent@test.example", null, Roles.Support);
+        var requested = await Core.Get<RefundService>().RequestAsync(new RequestRefund(orderId, null, null, RefundReason.Undelivered), agent);
+        Assert.True(requested.Succeeded, requested.Error?.Message);
+        Assert.Equal(RefundStatus.PendingApproval, requested.Value.Refund.Status);
     }
 }

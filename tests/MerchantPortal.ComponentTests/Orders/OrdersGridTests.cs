@@ -1,8 +1,10 @@
 using Bunit;
+using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
 using MerchantPortal.Testing;
 using MerchantPortal.Web.Components.Layout;
 using MerchantPortal.Web.Components.Shared;
@@ -73,6 +75,25 @@ public sealed class OrdersGridTests : PortalComponentTest, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal([_partial.Order.Reference], References(page)), Wait);
         Assert.All(page.FindAll("[data-testid='order-status']"), chip => Assert.Equal("Partial", chip.TextContent.Trim()));
         Assert.Contains("status=partial", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Choosing_partially_refunded_shows_the_refunded_orders_with_the_amount_under_the_total()
+    {
+        var refunded = await _core.Get<RefundService>().RequestAsync(new RequestRefund(_partial.Order.Id, null, null, RefundReason.Undelivered),
+            Actor.User("s", "s@test", null, Roles.Support));
+        Assert.True(refunded.Succeeded, refunded.Error?.Message);
+        var popovers = Render<MudPopoverProvider>();
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, References(page).Count), Wait);
+        var amount = Assert.Single(page.FindAll("[data-testid='order-refunded']"));
+        Assert.Equal("$15.00 refunded", string.Join(' ', amount.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+
+        page.Find("[data-testid='orders-refunds-filter']").Closest(".mud-input-control")!.MouseDown();
+        popovers.WaitForElements(".mud-list-item", Wait).First(i => i.TextContent.Trim() == "Partially refunded").Click();
+
+        page.WaitForAssertion(() => Assert.Equal([_partial.Order.Reference], References(page)), Wait);
+        Assert.Contains("refunds=partially_refunded", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
     [Fact]

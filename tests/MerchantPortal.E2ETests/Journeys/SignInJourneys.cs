@@ -13,8 +13,8 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
     public static TheoryData<string, string[]> RoleNavigation() => new()
     {
         { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance"] },
-        { Roles.Support, ["dashboard", "orders", "customers", "catalog"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "merchants", "users", "audit"] },
+        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "merchants", "users", "audit"] },
     };
 
     [Theory]

@@ -55,6 +55,21 @@ public sealed class MerchantIsolationTests(PortalAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_support_queue_is_refused_to_merchant_users_and_opens_for_support_agents()
+    {
+        using var contoso = await SignedInAsync("merchant@contoso.test");
+        using var support = await SignedInAsync(app.DemoUser(Roles.Support).Email);
+
+        var refused = await contoso.GetAsync("support");
+        var page = await support.GetStringAsync("support?tab=approvals");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/Account/AccessDenied", refused.Headers.Location!.AbsolutePath);
+        Assert.Contains("data-testid=\"support-queue\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-support\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_merchant_cannot_reveal_a_code_delivered_to_another_merchant()
     {
         var (order, _) = await PlaceNorthwindOrderAsync();

@@ -4,13 +4,24 @@ using MudBlazor;
 namespace MerchantPortal.Web.Components.Layout;
 
 /// <summary>One entry of the navigation drawer, shown only to users who satisfy its <see cref="Policy"/>.</summary>
-public sealed record NavigationItem(string Key, string Title, string Href, string Icon, string Policy, string Section, string Description);
+public sealed record NavigationItem(
+    string Key, string Title, string Href, string Icon, string Policy, string Section, string Description, NavigationBadge Badge = NavigationBadge.None);
+
+/// <summary>A live figure an entry shows next to its title.</summary>
+public enum NavigationBadge
+{
+    None,
+
+    /// <summary>How many approvals wait for a second person (<see cref="PendingApprovalsBadge"/>).</summary>
+    PendingApprovals,
+}
 
 /// <summary>The navigation drawer's entries, in display order. The one place that lists the portal's areas.</summary>
 public static class NavigationItems
 {
     public const string Overview = "Overview";
     public const string Commerce = "Commerce";
+    public const string Support = "Support";
     public const string Administration = "Administration";
 
     public static IReadOnlyList<NavigationItem> All { get; } =
@@ -29,8 +40,11 @@ public static class NavigationItems
             "Keys, top-ups and services, with stock."),
         new("balance", "Balance", "/balance", Icons.Material.Outlined.AccountBalanceWallet, Policies.ViewBalance, Commerce,
             "The prepaid balance and every movement of it."),
+        new("support", "Support queue", "/support", Icons.Material.Outlined.SupportAgent, Policies.SupportQueue, Support,
+            "Orders that need a person: retry, refund or mark as dealt with; approve what waits for a second agent.",
+            NavigationBadge.PendingApprovals),
         new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,
-            "Merchant accounts, their fees and taxes."),
+            "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
         new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,

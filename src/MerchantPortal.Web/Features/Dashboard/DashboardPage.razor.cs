@@ -88,7 +88,17 @@ public sealed partial class DashboardPage
         }
     }
 
-    private static string RevenueText(IReadOnlyDictionary<string, long> revenue) => revenue.Count == 0
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Amounts per currency, e.g. "$120.00 · €15.50"; a dash when there are none.</summary>
+    private static string AmountsText(IReadOnlyDictionary<string, long> amounts) => amounts.Count == 0
         ? "—"
-        : string.Join(" · ", revenue.OrderBy(r => r.Key).Select(r => new Money(r.Value, Currency.Of(r.Key)).ToString()));
+        : string.Join(" · ", amounts.OrderBy(r => r.Key).Select(r => new Money(r.Value, Currency.Of(r.Key)).ToString()));
+
+    private static string RefundsCaption(int refunds) => refunds switch
+    {
+        0 => "No refunds",
+        1 => "1 refund",
+        _ => $"{Count(refunds)} refunds",
+    };
 }

@@ -39,6 +39,11 @@ public sealed partial record OrderFilter
             return Invalid<OrderSource>(OrderFilterKeys.Source, text.Source, "an order source");
         }
 
+        if (!TryEnum<RefundFilter>(text.Refunds, out var refunds))
+        {
+            return Invalid<RefundFilter>(OrderFilterKeys.Refunds, text.Refunds, "a refund state");
+        }
+
         if (!TryEnum<OrderSort>(text.Sort, out var sort))
         {
             return Invalid<OrderSort>(OrderFilterKeys.Sort, text.Sort, "a sort order");
@@ -93,6 +98,7 @@ public sealed partial record OrderFilter
             ItemId = itemId,
             Source = source,
             MerchantId = merchantId,
+            Refunds = refunds,
             Search = search,
             Sort = sort ?? OrderSort.Newest,
             TimeZone = zone,

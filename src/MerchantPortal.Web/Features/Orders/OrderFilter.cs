@@ -34,6 +34,9 @@ public sealed partial record OrderFilter
 
     public Guid? MerchantId { get; init; }
 
+    /// <summary>Orders by the state of their refunds (any refund, one awaiting approval, a failed one…).</summary>
+    public RefundFilter? Refunds { get; init; }
+
     public string? Search { get; init; }
 
     public OrderSort Sort { get; init; } = OrderSort.Newest;
@@ -43,7 +46,8 @@ public sealed partial record OrderFilter
 
     /// <summary>Whether anything narrows the list (the sort does not).</summary>
     public bool IsFiltered => Statuses.Count > 0 || Payment is not null || Fulfillment is not null || From is not null
-        || To is not null || ItemId is not null || Source is not null || MerchantId is not null || !string.IsNullOrEmpty(Search);
+        || To is not null || ItemId is not null || Source is not null || MerchantId is not null || Refunds is not null
+        || !string.IsNullOrEmpty(Search);
 
     /// <summary>
     /// The filters as query string values for <c>NavigationManager.GetUriWithQueryParameters</c>: every
@@ -59,6 +63,7 @@ public sealed partial record OrderFilter
         [OrderFilterKeys.Item] = ItemId,
         [OrderFilterKeys.Source] = Source is { } source ? WireNames.Of(source) : null,
         [OrderFilterKeys.Merchant] = MerchantId,
+        [OrderFilterKeys.Refunds] = Refunds is { } refunds ? WireNames.Of(refunds) : null,
         [OrderFilterKeys.Search] = Search,
         [OrderFilterKeys.Sort] = Sort == OrderSort.Newest ? null : WireNames.Of(Sort),
         [OrderFilterKeys.TimeZone] = TimeZone?.Id,
@@ -81,6 +86,7 @@ public sealed partial record OrderFilter
             CreatedTo = To is { } to ? StartOfDayUtc(to.AddDays(1), zone) : null,
             ItemId = ItemId,
             Source = Source,
+            Refunds = Refunds,
             Search = Search,
             Sort = Sort,
             Page = page,
@@ -91,7 +97,7 @@ public sealed partial record OrderFilter
     public bool Equals(OrderFilter? other) =>
         other is not null && Statuses.SequenceEqual(other.Statuses) && Payment == other.Payment && Fulfillment == other.Fulfillment
         && From == other.From && To == other.To && ItemId == other.ItemId && Source == other.Source && MerchantId == other.MerchantId
-        && Search == other.Search && Sort == other.Sort && Equals(TimeZone, other.TimeZone);
+        && Refunds == other.Refunds && Search == other.Search && Sort == other.Sort && Equals(TimeZone, other.TimeZone);
 
     public override int GetHashCode()
     {
@@ -108,6 +114,7 @@ public sealed partial record OrderFilter
         hash.Add(ItemId);
         hash.Add(Source);
         hash.Add(MerchantId);
+        hash.Add(Refunds);
         hash.Add(Search);
         hash.Add(Sort);
         hash.Add(TimeZone);

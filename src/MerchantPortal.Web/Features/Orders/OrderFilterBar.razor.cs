@@ -36,6 +36,16 @@ public sealed partial class OrderFilterBar
 
     internal static string SourceLabel(OrderSource source) => source == OrderSource.Api ? "API" : "Dashboard";
 
+    internal static string RefundsLabel(RefundFilter refunds) => refunds switch
+    {
+        RefundFilter.AwaitingApproval => "Awaiting approval",
+        RefundFilter.Pending => "Refund pending",
+        RefundFilter.Failed => "Refund failed",
+        RefundFilter.PartiallyRefunded => "Partially refunded",
+        RefundFilter.Refunded => "Refunded",
+        _ => "Any refund",
+    };
+
     private static string SortLabel(OrderSort sort) => sort switch
     {
         OrderSort.Oldest => "Oldest first",
@@ -64,6 +74,8 @@ public sealed partial class OrderFilterBar
     private Task OnPaymentChangedAsync(PaymentStatus? payment) => ChangeAsync(Value with { Payment = payment });
 
     private Task OnFulfillmentChangedAsync(FulfillmentStatus? fulfillment) => ChangeAsync(Value with { Fulfillment = fulfillment });
+
+    private Task OnRefundsChangedAsync(RefundFilter? refunds) => ChangeAsync(Value with { Refunds = refunds });
 
     private Task OnDatesChangedAsync(DateRange? range)
     {

@@ -13,6 +13,7 @@ public static class OrderFilterKeys
     public const string Item = "item";
     public const string Source = "source";
     public const string Merchant = "merchant";
+    public const string Refunds = "refunds";
     public const string Search = "q";
     public const string Sort = "sort";
     public const string TimeZone = "tz";
@@ -34,4 +35,5 @@ public sealed record OrderFilterText(
     [FromQuery(Name = OrderFilterKeys.Merchant)] string? Merchant = null,
     [FromQuery(Name = OrderFilterKeys.Search)] string? Search = null,
     [FromQuery(Name = OrderFilterKeys.Sort)] string? Sort = null,
-    [FromQuery(Name = OrderFilterKeys.TimeZone)] string? TimeZone = null);
+    [FromQuery(Name = OrderFilterKeys.TimeZone)] string? TimeZone = null,
+    [FromQuery(Name = OrderFilterKeys.Refunds)] string? Refunds = null);

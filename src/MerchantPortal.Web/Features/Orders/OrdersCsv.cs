@@ -16,7 +16,7 @@ public static class OrdersCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "reference", "created_at", "merchant", "merchant_order_id", "customer", "customer_email", "source", "status",
-        "payment_status", "fulfillment_status", "currency", "total", "units", "delivered_units",
+        "payment_status", "fulfillment_status", "currency", "total", "refunded", "units", "delivered_units",
     ];
 
     public static string HeaderLine { get; } = string.Join(',', Columns) + LineEnd;
@@ -60,6 +60,7 @@ public static class OrdersCsv
         Append(line, WireNames.Of(order.FulfillmentStatus));
         Append(line, order.Currency);
         Append(line, MajorUnits(order.TotalMinor, order.Currency));
+        Append(line, MajorUnits(order.RefundedMinor, order.Currency));
         Append(line, order.Units.ToString(CultureInfo.InvariantCulture));
         Append(line, order.DeliveredUnits.ToString(CultureInfo.InvariantCulture));
         return line.Append(LineEnd).ToString();

@@ -60,6 +60,9 @@ public sealed partial class OrdersPage
     [SupplyParameterFromQuery(Name = OrderFilterKeys.Merchant)]
     private string? Merchant { get; set; }
 
+    [SupplyParameterFromQuery(Name = OrderFilterKeys.Refunds)]
+    private string? Refunds { get; set; }
+
     [SupplyParameterFromQuery(Name = OrderFilterKeys.Search)]
     private string? Search { get; set; }
 
@@ -90,7 +93,7 @@ public sealed partial class OrdersPage
         }
 
         _ownNavigations.Clear();
-        var parsed = OrderFilter.Parse(new OrderFilterText(Status, Payment, Fulfillment, From, To, Item, Source, Merchant, Search, Sort, TimeZone));
+        var parsed = OrderFilter.Parse(new OrderFilterText(Status, Payment, Fulfillment, From, To, Item, Source, Merchant, Search, Sort, TimeZone, Refunds));
         _addressError = parsed.Error?.Message;
         var filter = parsed.Succeeded ? parsed.Value : OrderFilter.None;
         if (filter != _filter)

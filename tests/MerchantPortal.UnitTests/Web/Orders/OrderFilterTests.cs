@@ -20,6 +20,7 @@ public sealed class OrderFilterTests
             ItemId = 42,
             Source = OrderSource.Api,
             MerchantId = Guid.NewGuid(),
+            Refunds = RefundFilter.AwaitingApproval,
             Search = "jo@example.com",
             Sort = OrderSort.TotalHighest,
             TimeZone = London,
@@ -41,6 +42,33 @@ public sealed class OrderFilterTests
         Assert.Null(parameters[OrderFilterKeys.Sort]);
         Assert.Null(parameters[OrderFilterKeys.From]);
         Assert.Null(parameters[OrderFilterKeys.Search]);
+    }
+
+    [Theory]
+    [InlineData(RefundFilter.Any, "any")]
+    [InlineData(RefundFilter.AwaitingApproval, "awaiting_approval")]
+    [InlineData(RefundFilter.Pending, "pending")]
+    [InlineData(RefundFilter.Failed, "failed")]
+    [InlineData(RefundFilter.PartiallyRefunded, "partially_refunded")]
+    [InlineData(RefundFilter.Refunded, "refunded")]
+    public void The_refunds_filter_has_one_stable_word_in_the_address(RefundFilter refunds, string word)
+    {
+        var parameters = new OrderFilter { Refunds = refunds }.ToQueryParameters();
+
+        Assert.Equal(word, parameters["refunds"]);
+        Assert.Equal(refunds, OrderFilter.Parse(new OrderFilterText(Refunds: word.ToUpperInvariant())).Value.Refunds);
+    }
+
+    [Fact]
+    public void The_refunds_filter_narrows_the_list_and_reaches_the_query()
+    {
+        var filter = OrderFilter.Parse(new OrderFilterText(Refunds: "failed")).Value;
+
+        Assert.True(filter.IsFiltered);
+        Assert.Equal(RefundFilter.Failed, filter.ToQuery(London).Refunds);
+        Assert.Null(OrderFilter.None.ToQuery(London).Refunds);
+        Assert.Null(OrderFilter.None.ToQueryParameters()[OrderFilterKeys.Refunds]);
+        Assert.NotEqual(OrderFilter.None, filter);
     }
 
     [Fact]
@@ -68,6 +96,8 @@ public sealed class OrderFilterTests
     [InlineData("item", "0", "FILTER_INVALID")]
     [InlineData("item", "12abc", "FILTER_INVALID")]
     [InlineData("merchant", "northwind", "FILTER_INVALID")]
+    [InlineData("refunds", "yes", "FILTER_INVALID")]
+    [InlineData("refunds", "2", "FILTER_INVALID")]
     [InlineData("tz", "Europe/Atlantis", "TIME_ZONE_INVALID")]
     public void A_value_that_makes_no_sense_names_its_field(string key, string value, string code)
     {
@@ -150,6 +180,6 @@ public sealed class OrderFilterTests
             parameters.TryGetValue(OrderFilterKeys.Status, out var statuses) ? (string[]?)statuses : null,
             One(OrderFilterKeys.Payment), One(OrderFilterKeys.Fulfillment), One(OrderFilterKeys.From), One(OrderFilterKeys.To),
             One(OrderFilterKeys.Item), One(OrderFilterKeys.Source), One(OrderFilterKeys.Merchant), One(OrderFilterKeys.Search),
-            One(OrderFilterKeys.Sort), One(OrderFilterKeys.TimeZone));
+            One(OrderFilterKeys.Sort), One(OrderFilterKeys.TimeZone), One(OrderFilterKeys.Refunds));
     }
 }

@@ -1,0 +1,76 @@
+using Bunit;
+using MerchantPortal.Approvals;
+using MerchantPortal.Catalog;
+using MerchantPortal.Customers;
+using MerchantPortal.Fulfilment;
+using MerchantPortal.Ledger;
+using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
+using MerchantPortal.Refunds;
+using MerchantPortal.Support;
+using MerchantPortal.Testing;
+using MerchantPortal.Web.Features.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace MerchantPortal.ComponentTests;
+
+/// <summary>
+/// Components against the real service layer on a SQLite database (<see cref="CoreTestHost"/>) whose clock is a
+/// <see cref="FakeTimeProvider"/> the test moves, rendered with the providers the layout normally supplies.
+/// Besides the order services it registers the support queue's: queries, approvals, retries and refunds.
+/// </summary>
+public abstract class CoreComponentTest : PortalComponentTest, IAsyncLifetime
+{
+    /// <summary>How long to wait for renders driven by the database and the worker; generous for busy machines.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>The id of the user the components are rendered for.</summary>
+    protected const string PageUserId = "page-user";
+
+    private static readonly Type[] CoreServices =
+    [
+        typeof(OrderPlacementService), typeof(OrderQueries), typeof(OrderChangeNotifier), typeof(CatalogService), typeof(KeyInventoryService),
+        typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(SupportQueueQueries), typeof(ApprovalService),
+        typeof(FulfilmentRetryService), typeof(RefundService), typeof(TimeProvider),
+    ];
+
+    /// <summary>The service layer's clock: 22 November 2026, noon UTC, until a test moves it.</summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+
+    protected CoreTestHost Core { get; private set; } = default!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        Core = await CoreTestHost.StartAsync(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var type in CoreServices)
+        {
+            Services.AddSingleton(type, Core.Services.GetRequiredService(type));
+        }
+
+        Services.AddScoped<PendingApprovals>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Core.DisposeAsync();
+    }
+
+    /// <summary>Renders the component inside the MudBlazor providers; sign in (<see cref="PortalComponentTest.SignInAs"/>) first.</summary>
+    protected IRenderedComponent<IComponent> RenderWithProviders<TComponent>()
+        where TComponent : IComponent =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<MudSnackbarProvider>(2);
+            builder.CloseComponent();
+            builder.OpenComponent<TComponent>(3);
+            builder.CloseComponent();
+        });
+}
