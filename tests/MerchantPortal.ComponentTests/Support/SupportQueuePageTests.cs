@@ -133,17 +133,23 @@ public sealed class SupportQueuePageTests : SupportQueueTest
     }
 
     [Fact]
-    public async Task Refund_opens_the_order_page_with_its_refund_dialog()
+    public async Task Refund_opens_the_refund_dialog_over_the_queue_and_the_refunded_order_leaves_it()
     {
         var merchant = await MerchantAsync();
         var (partial, _) = await PartialOrderAsync(merchant.Id);
         var page = OpenQueue();
         page.WaitForAssertion(() => Assert.Single(References(page)), Patience);
-
-        var refund = Row(page, partial.Order.Reference).QuerySelector("[data-testid='queue-refund']")!;
-
-        Assert.Equal($"/orders/{partial.Order.Id}?refund=open", refund.GetAttribute("href"));
         Assert.Equal($"/orders/{partial.Order.Id}", Row(page, partial.Order.Reference).QuerySelector("[data-testid='queue-open']")!.GetAttribute("href"));
+
+        Row(page, partial.Order.Reference).QuerySelector("[data-testid='queue-refund']")!.Click();
+        page.WaitForElement("[data-testid='refund-select-all']", Patience).Click();
+        page.WaitForAssertion(() => Assert.Contains("$", page.Find("[data-testid='refund-total']").TextContent, StringComparison.Ordinal), Patience);
+        page.Find("[data-testid='refund-review']").Click();
+        page.WaitForElement("[data-testid='refund-confirm']", Patience).Click();
+
+        page.WaitForAssertion(() => Assert.Empty(References(page)), Patience);
+        var order = await Core.Get<OrderQueries>().GetAsync(partial.Order.Id, TestActors.Support);
+        Assert.Equal(PaymentStatus.PartiallyRefunded, order!.Order.PaymentStatus);
     }
 
     [Fact]

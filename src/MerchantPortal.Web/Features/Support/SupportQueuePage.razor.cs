@@ -10,6 +10,7 @@ using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using MerchantPortal.Web.Features.Refunds;
 using MudBlazor;
 
 namespace MerchantPortal.Web.Features.Support;
@@ -229,6 +230,15 @@ public sealed partial class SupportQueuePage : IDisposable
         });
     }
 
+    /// <summary>The same refund dialog as on the order page, opened over the queue.</summary>
+    private async Task RefundAsync(SupportQueueRow row) => await ActAsync(row.OrderId, async () =>
+    {
+        if (await Dialogs.ShowRefundDialogAsync(row.OrderId) is { } requested)
+        {
+            Snackbar.AddRefundOutcome(requested.Refund);
+        }
+    });
+
     private async Task ClearFlagAsync(SupportQueueRow row)
     {
         var reason = SupportQueueDisplay.Reason(row.Reason);
@@ -311,7 +321,7 @@ public sealed partial class SupportQueuePage : IDisposable
     private static string OrderHref(Guid orderId) => $"/orders/{orderId}";
 
     /// <summary>The order page opens its refund dialog when its address asks for it.</summary>
-    private static string RefundHref(Guid orderId) => $"/orders/{orderId}?refund=open";
+
 
     public void Dispose() => Pending.Changed -= OnPendingChanged;
 }
