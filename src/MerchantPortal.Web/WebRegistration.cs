@@ -47,6 +47,7 @@ public static class WebRegistration
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoHistory>();
+        services.AddScoped<DemoCards>();
         return builder;
     }
 
