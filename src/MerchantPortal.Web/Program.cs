@@ -15,8 +15,9 @@ if (PortalCommands.IsCommand(args))
     return await PortalCommands.RunAsync(app, args);
 }
 
-await app.PrepareDatabaseAsync();
+// The sandbox first: the demo history pays for orders by card through it.
 await app.StartStripeSandboxAsync();
+await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 await app.RunAsync();

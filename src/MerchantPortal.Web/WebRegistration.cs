@@ -49,6 +49,7 @@ public static class WebRegistration
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoHistory>();
+        services.AddScoped<DemoCards>();
         return builder;
     }
 

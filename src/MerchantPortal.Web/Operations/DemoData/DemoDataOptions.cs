@@ -19,6 +19,9 @@ public sealed class DemoDataOptions
         public string Name { get; set; } = "";
 
         public string Currency { get; set; } = "USD";
+
+        /// <summary>The four-eyes threshold for refunds, in major units (100.00); null leaves approvals off.</summary>
+        public decimal? RefundApprovalThreshold { get; set; }
     }
 
     public sealed class DemoUser

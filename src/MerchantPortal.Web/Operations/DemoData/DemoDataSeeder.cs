@@ -3,6 +3,7 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
+using MerchantPortal.Monetary;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,10 @@ internal sealed class DemoDataSeeder(
             {
                 var created = await merchants.CreateAsync(new CreateMerchant(merchant.Name, merchant.Currency), Actor.System, ct);
                 EnsureSucceeded(created.Error, $"demo merchant {merchant.Name}");
+                if (merchant.RefundApprovalThreshold is { } threshold)
+                {
+                    await SetApprovalThresholdAsync(created.Value, threshold, ct);
+                }
             }
         }
 
@@ -57,6 +62,19 @@ internal sealed class DemoDataSeeder(
 
         await history.SeedAsync(demoMerchants, demo.HistoricalOrders, ct);
         PrintSignIns(demo.Users);
+    }
+
+    /// <summary>Only for a merchant just created: a threshold an admin changed later is theirs to keep.</summary>
+    private async Task SetApprovalThresholdAsync(MerchantSummary merchant, decimal threshold, CancellationToken ct)
+    {
+        if (!Money.TryFromMajor(threshold, Currency.Of(merchant.Currency), out var limit))
+        {
+            throw new InvalidOperationException($"The demo refund approval threshold {threshold} is not an amount in {merchant.Currency}.");
+        }
+
+        var updated = await merchants.UpdateRefundSettingsAsync(
+            merchant.Id, merchant.RefundSettings with { ApprovalThresholdMinor = limit.Minor }, Actor.System, ct);
+        EnsureSucceeded(updated.Error, $"the refund approval threshold of {merchant.Name}");
     }
 
     private async Task SeedCatalogAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
@@ -14,18 +15,25 @@ namespace MerchantPortal.Web.Operations;
 
 /// <summary>
 /// A month of order history for the demo merchants, placed and fulfilled through the real services
-/// (so every total, ledger entry and timeline is genuine) and then dated back across the last 30 days.
-/// The random choices use a fixed seed, so every fresh demo looks the same.
+/// (so every total, ledger entry, PaymentIntent and timeline is genuine) and then dated back across the last
+/// 30 days. About a third of the orders are paid with the demo customers' saved cards (<see cref="DemoCards"/>),
+/// the rest from the balance; items that fail, deliver every other time or run out of codes leave partial and
+/// failed orders with undelivered units for support. The random choices use a fixed seed, so every fresh demo
+/// looks the same.
 /// </summary>
 internal sealed class DemoHistory(
     IDbContextFactory<PortalDb> dbs,
     OrderPlacementService orders,
     OrderCancellationService cancellation,
     LedgerService ledger,
+    DemoCards cards,
     JobRunner jobs,
     TimeProvider clock,
     ILogger<DemoHistory> logger)
 {
+    /// <summary>Where a payer comes back after 3-D Secure; the demo cards never ask for it.</summary>
+    private const string PaymentReturnUrl = "http://localhost/orders/" + PaymentChoice.OrderIdToken + "/payment-return";
+
     private static readonly string[] FirstNames =
         ["Olivia", "Liam", "Emma", "Noah", "Ava", "Lucas", "Mia", "Mateo", "Sofia", "Elias", "Léa", "Jonas", "Chloé", "Hugo", "Anna",
          "Leon", "Marta", "Diego", "Yuki", "Amara", "Kofi", "Priya", "Arjun", "Ingrid", "Tomás"];
@@ -44,17 +52,30 @@ internal sealed class DemoHistory(
             }
         }
 
+        var started = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await LoadItemsAsync(ct);
+        var holders = new Dictionary<Guid, IReadOnlyList<DemoCardHolder>>();
         foreach (var merchant in merchants)
         {
             await DepositAsync(merchant, now.AddDays(-31), ct);
+            holders[merchant.Id] = await cards.SaveAsync(merchant, ActorFor(merchant), now.AddDays(-31), ct);
+        }
+
+        if (!cards.IsAvailable)
+        {
+            logger.LogInformation("Card payments are not configured (no Stripe test keys, no sandbox): the demo history is paid from the balance only.");
+        }
+        else if (holders.Values.Any(h => h.Count == 0))
+        {
+            logger.LogWarning("Demo cards could not be saved for every merchant: their history is paid from the balance only.");
         }
 
         var times = Enumerable.Range(0, orderCount)
             .Select(_ => now.AddMinutes(-random.Next(5, 30 * 24 * 60)))
             .Order()
             .ToList();
+        var (placed, byCard) = (0, 0);
         foreach (var placedAt in times)
         {
             var merchant = merchants[random.Next(100) < 65 ? 0 : Math.Min(1, merchants.Count - 1)];
@@ -64,32 +85,39 @@ internal sealed class DemoHistory(
                 continue;
             }
 
-            await PlaceOneAsync(merchant, sellable, placedAt, random, ct);
+            if (await PlaceOneAsync(merchant, sellable, holders[merchant.Id], placedAt, random, ct) is { } method)
+            {
+                placed++;
+                byCard += method == PaymentMethodKind.Card ? 1 : 0;
+            }
         }
 
-        logger.LogInformation("Demo history: placed {Count} orders over the last 30 days.", orderCount);
+        logger.LogInformation("Demo history: placed {Count} orders ({ByCard} paid by card) over the last 30 days in {Seconds:0.0} s.",
+            placed, byCard, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private async Task PlaceOneAsync(MerchantSummary merchant, List<CatalogItem> sellable, DateTime placedAt, Random random, CancellationToken ct)
+    /// <summary>Places, fulfils and backdates one order; returns how it was paid, or null when it could not be placed.</summary>
+    private async Task<PaymentMethodKind?> PlaceOneAsync(
+        MerchantSummary merchant, List<CatalogItem> sellable, IReadOnlyList<DemoCardHolder> holders, DateTime placedAt, Random random, CancellationToken ct)
     {
-        var first = FirstNames[random.Next(FirstNames.Length)];
-        var last = LastNames[random.Next(LastNames.Length)];
-        var customer = new CustomerRef(
-            Email: $"{Ascii(first)}.{Ascii(last)}{random.Next(1, 40)}@example.com".ToLowerInvariant(),
-            Name: $"{first} {last}");
+        var holder = holders.Count > 0 && random.Next(100) < 33 ? holders[random.Next(holders.Count)] : null;
+        var customer = holder is null ? RandomCustomer(random) : new CustomerRef(CustomerId: holder.CustomerId);
         var lineCount = random.Next(100) < 80 ? 1 : 2;
         var lines = Enumerable.Range(0, lineCount).Select(_ => Line(sellable[random.Next(sellable.Count)], random)).ToList();
-        var actor = Actor.User("demo", "Demo history", merchant.Id, Roles.Merchant);
+        var payment = holder is null ? PaymentChoice.Balance : new PaymentChoice(PaymentMethodKind.Card, holder.PaymentMethodId, PaymentReturnUrl);
+        var actor = ActorFor(merchant);
         var source = random.Next(100) < 55 ? OrderSource.Api : OrderSource.Dashboard;
-        var placed = await orders.PlaceAsync(new PlaceOrder(merchant.Id, customer, lines, PaymentChoice.Balance, source,
+        var placed = await orders.PlaceAsync(new PlaceOrder(merchant.Id, customer, lines, payment, source,
             MerchantOrderId: source == OrderSource.Api ? $"{merchant.Name[..2].ToUpperInvariant()}-{random.Next(100_000, 999_999)}" : null), actor, ct);
         if (!placed.Succeeded)
         {
-            return;
+            return null;
         }
 
+        // A cancellation refunds in full. Refunds to the two slow-refund cards change a few seconds later, while
+        // the app does not yet listen for Stripe's events, so their orders are left for support to refund by hand.
         var orderId = placed.Value.Order.Order.Id;
-        if (random.Next(100) < 4)
+        if (random.Next(100) < 4 && holder is not { RefundsSettleLater: true })
         {
             await cancellation.CancelAsync(orderId, "Customer changed their mind", actor, ct);
         }
@@ -99,6 +127,18 @@ internal sealed class DemoHistory(
         }
 
         await BackdateAsync(orderId, placedAt, random, ct);
+        return payment.Method;
+    }
+
+    private static Actor ActorFor(MerchantSummary merchant) => Actor.User("demo", "Demo history", merchant.Id, Roles.Merchant);
+
+    private static CustomerRef RandomCustomer(Random random)
+    {
+        var first = FirstNames[random.Next(FirstNames.Length)];
+        var last = LastNames[random.Next(LastNames.Length)];
+        return new CustomerRef(
+            Email: $"{Ascii(first)}.{Ascii(last)}{random.Next(1, 40)}@example.com".ToLowerInvariant(),
+            Name: $"{first} {last}");
     }
 
     /// <summary>The name without accents, for an email address (Müller → muller).</summary>
@@ -146,7 +186,10 @@ internal sealed class DemoHistory(
         }
     }
 
-    /// <summary>Moves an order, its timeline, its ledger entries and its delivered codes back to when it "happened".</summary>
+    /// <summary>
+    /// Moves an order, its timeline, its ledger entries, its delivered codes, its refunds (a cancelled order's)
+    /// and the audit entries of both back to when it "happened".
+    /// </summary>
     private async Task BackdateAsync(Guid orderId, DateTime placedAt, Random random, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -173,5 +216,17 @@ internal sealed class DemoHistory(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveredAt, finishedAt), ct);
         await db.AuditEntries.Where(a => a.TargetId == orderId.ToString())
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.OccurredAt, placedAt), ct);
+
+        var refundIds = await db.Refunds.Where(r => r.OrderId == orderId).Select(r => r.Id).ToListAsync(ct);
+        if (refundIds.Count > 0)
+        {
+            await db.Refunds.Where(r => r.OrderId == orderId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.RequestedAt, finishedAt)
+                .SetProperty(r => r.UpdatedAt, finishedAt)
+                .SetProperty(r => r.CompletedAt, r => r.CompletedAt == null ? null : finishedAt), ct);
+            var targets = refundIds.Select(id => id.ToString()).ToList();
+            await db.AuditEntries.Where(a => a.TargetType == "refund" && targets.Contains(a.TargetId))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.OccurredAt, finishedAt), ct);
+        }
     }
 }

@@ -1,0 +1,128 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Customers;
+using MerchantPortal.Data;
+using MerchantPortal.Merchants;
+using MerchantPortal.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Stripe;
+using CardService = MerchantPortal.Payments.CardService;
+using CustomerService = MerchantPortal.Customers.CustomerService;
+
+namespace MerchantPortal.Web.Operations;
+
+/// <summary>
+/// Demo customers with a saved card, saved as the Payment methods page saves one — a SetupIntent started and
+/// completed through <see cref="CardService"/> — except that the SetupIntent is confirmed here with a Stripe test
+/// PaymentMethod instead of the card form. Test cards only exist with test keys (the sandbox's, in Development).
+/// </summary>
+internal sealed class DemoCards(
+    IDbContextFactory<PortalDb> dbs,
+    CustomerService customers,
+    CardService cards,
+    StripeClientFactory stripe,
+    IOptionsMonitor<StripeOptions> stripeOptions,
+    ILogger<DemoCards> logger)
+{
+    private const string ReturnUrl = "http://localhost/customers/cards/added";
+
+    /// <summary>Each demo merchant's card holders: four whose refunds go through at once, one whose refunds fail a few seconds later, one whose refunds stay pending for a while.</summary>
+    private static readonly (string Name, string TestCard)[] Holders =
+    [
+        ("Olivia Smith", "pm_card_visa"),
+        ("Mateo Garcia", "pm_card_mastercard"),
+        ("Anna Kowalski", "pm_card_visa"),
+        ("Kofi Okafor", "pm_card_mastercard"),
+        ("Ingrid Larsen", "pm_card_refundFail"),
+        ("Yuki Nakamura", "pm_card_pendingRefund"),
+    ];
+
+    /// <summary>Whether cards can be saved: Stripe is configured with test keys.</summary>
+    public bool IsAvailable => stripeOptions.CurrentValue is { IsConfigured: true, SecretKey: { } key }
+        && key.StartsWith("sk_test_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Creates the merchant's card holders and saves their cards, dated <paramref name="at"/>; an empty list when
+    /// Stripe is not configured for tests or cannot be reached (the caller then pays from the balance only).
+    /// </summary>
+    public async Task<IReadOnlyList<DemoCardHolder>> SaveAsync(MerchantSummary merchant, Actor actor, DateTime at, CancellationToken ct)
+    {
+        if (!IsAvailable)
+        {
+            return [];
+        }
+
+        var saved = new List<DemoCardHolder>();
+        foreach (var (name, testCard) in Holders)
+        {
+            var holder = await SaveOneAsync(merchant, name, testCard, actor, ct);
+            if (holder is null)
+            {
+                return [];
+            }
+
+            saved.Add(holder);
+        }
+
+        await BackdateAsync(saved, at, ct);
+        return saved;
+    }
+
+    private async Task<DemoCardHolder?> SaveOneAsync(MerchantSummary merchant, string name, string testCard, Actor actor, CancellationToken ct)
+    {
+        var customer = await customers.FindOrCreateAsync(merchant.Id,
+            new CustomerRef(Email: $"{name.Replace(' ', '.')}@example.net".ToLowerInvariant(), Name: name), actor, ct);
+        if (!customer.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create demo customer {name}: {customer.Error!.Message}");
+        }
+
+        var setup = await cards.StartSetupAsync(customer.Value.Id, ReturnUrl, actor, ct);
+        if (!setup.Succeeded)
+        {
+            logger.LogWarning("Could not save demo cards: {Reason}", setup.Error!.Message);
+            return null;
+        }
+
+        try
+        {
+            // What the card form does in the browser: confirm the SetupIntent with the card.
+            var confirmed = await new SetupIntentService(stripe.Client).ConfirmAsync(setup.Value.SetupIntentId,
+                new SetupIntentConfirmOptions { PaymentMethod = testCard, ReturnUrl = ReturnUrl }, cancellationToken: ct);
+            if (confirmed.Status != "succeeded")
+            {
+                logger.LogWarning("Could not save demo cards: saving {TestCard} left its SetupIntent {Status}.", testCard, confirmed.Status);
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            logger.LogWarning(ex, "Could not save demo cards: Stripe refused or did not answer.");
+            return null;
+        }
+
+        var card = await cards.CompleteSetupAsync(customer.Value.Id, setup.Value.SetupIntentId, actor, ct);
+        if (!card.Succeeded)
+        {
+            logger.LogWarning("Could not save demo cards: {Reason}", card.Error!.Message);
+            return null;
+        }
+
+        return new DemoCardHolder(customer.Value.Id, card.Value.PaymentMethodId,
+            RefundsSettleLater: testCard is "pm_card_refundFail" or "pm_card_pendingRefund");
+    }
+
+    /// <summary>The customers and their card audit entries date from before the history, like the opening deposit.</summary>
+    private async Task BackdateAsync(List<DemoCardHolder> holders, DateTime at, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var ids = holders.Select(h => h.CustomerId).ToList();
+        var targets = ids.Select(id => id.ToString()).ToList();
+        await db.Customers.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, at), ct);
+        await db.AuditEntries.Where(a => a.TargetType == "customer" && targets.Contains(a.TargetId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.OccurredAt, at), ct);
+    }
+}
+
+/// <summary>A demo customer with a saved card; <see cref="RefundsSettleLater"/> for the cards whose refunds fail or stay pending at first.</summary>
+internal sealed record DemoCardHolder(Guid CustomerId, string PaymentMethodId, bool RefundsSettleLater);
