@@ -19,6 +19,9 @@ public enum Capability
 
     /// <summary>See the support work queue and the approvals waiting.</summary>
     ViewSupportQueue,
+
+    /// <summary>Create merchants and set their charges and refund settings (threshold, automatic refunds).</summary>
+    ManageMerchants,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -47,6 +50,7 @@ public static class Permissions
         [Capability.DecideApprovals] = new([Roles.Support, Roles.Admin], null, System: false),
         [Capability.CancelOrders] = new([Roles.Merchant, Roles.Admin], Scopes.OrdersWrite, System: true),
         [Capability.ViewSupportQueue] = new([Roles.Support, Roles.Admin], null, System: true),
+        [Capability.ManageMerchants] = new([Roles.Admin], null, System: true),
     };
 
     public static bool Can(this Actor actor, Capability capability)

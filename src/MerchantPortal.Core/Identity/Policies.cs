@@ -66,7 +66,7 @@ public static class Policies
         [ViewCustomers] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewBalance] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [AdjustBalance] = [Roles.Admin],
-        [ManageMerchants] = [Roles.Admin],
+        [ManageMerchants] = [.. Permissions.RolesWith(Capability.ManageMerchants)],
         [ManageUsers] = [Roles.Admin],
         [ViewAuditLog] = [Roles.Admin],
         [CancelOrders] = [.. Permissions.RolesWith(Capability.CancelOrders)],

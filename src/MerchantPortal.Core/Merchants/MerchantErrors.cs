@@ -5,6 +5,8 @@ namespace MerchantPortal.Merchants;
 /// <summary>The expected failures of merchant administration.</summary>
 public static class MerchantErrors
 {
+    public static Error NotAllowed { get; } = new("MERCHANT_CHANGE_NOT_ALLOWED", "Only admins can create merchants or change their settings.");
+
     public static Error NameRequired { get; } = new("MERCHANT_NAME_REQUIRED", "Enter the merchant's name.", "name");
 
     public static Error NameTooLong { get; } = new("MERCHANT_NAME_TOO_LONG", "The name can be at most 200 characters.", "name");

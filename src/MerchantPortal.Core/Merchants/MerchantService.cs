@@ -1,6 +1,7 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
+using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
 using MerchantPortal.Monetary;
 using MerchantPortal.Refunds;
@@ -51,6 +52,11 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
 
     public async Task<Result<MerchantSummary>> CreateAsync(CreateMerchant request, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.Can(Capability.ManageMerchants))
+        {
+            return MerchantErrors.NotAllowed;
+        }
+
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
@@ -101,6 +107,11 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
     public async Task<Result<MerchantSummary>> UpdateChargesAsync(
         Guid merchantId, UpdateMerchantCharges request, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.Can(Capability.ManageMerchants))
+        {
+            return MerchantErrors.NotAllowed;
+        }
+
         if (ValidateCharges(request.FeeBasisPoints, request.TaxBasisPoints) is { } invalid)
         {
             return invalid;
@@ -124,6 +135,11 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
     public async Task<Result<MerchantSummary>> UpdateRefundSettingsAsync(
         Guid merchantId, MerchantRefundSettings settings, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.Can(Capability.ManageMerchants))
+        {
+            return MerchantErrors.NotAllowed;
+        }
+
         if (settings.ApprovalThresholdMinor is < 0 or > MaxApprovalThresholdMinor)
         {
             return MerchantErrors.ApprovalThresholdInvalid;

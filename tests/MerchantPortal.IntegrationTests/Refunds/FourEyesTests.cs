@@ -112,6 +112,21 @@ public sealed class FourEyesTests : RefundTestBase
         Assert.Equal(("REFUND_APPROVAL_THRESHOLD_INVALID", "refund_approval_threshold"), (refused.Error!.Code, refused.Error.Field));
     }
 
+    [Fact]
+    public async Task Only_admins_change_a_merchants_refund_settings()
+    {
+        var merchant = await Host.Catalog.MerchantAsync();
+
+        var bySupport = await Host.Get<MerchantService>().UpdateRefundSettingsAsync(merchant.Id,
+            MerchantRefundSettings.Default with { ApprovalThresholdMinor = 1 }, TestActors.Support);
+        var byMerchant = await Host.Get<MerchantService>().UpdateRefundSettingsAsync(merchant.Id,
+            MerchantRefundSettings.Default with { ApprovalThresholdMinor = null }, TestActors.MerchantUser(merchant.Id));
+
+        Assert.Equal("MERCHANT_CHANGE_NOT_ALLOWED", bySupport.Error!.Code);
+        Assert.Equal("MERCHANT_CHANGE_NOT_ALLOWED", byMerchant.Error!.Code);
+        Assert.Null((await Host.Get<MerchantService>().FindAsync(merchant.Id))!.RefundSettings.ApprovalThresholdMinor);
+    }
+
     private async Task<MerchantSummary> MerchantWithThresholdAsync(long thresholdMinor)
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 1_000m, feeBps: 250, taxBps: 825);
