@@ -6,6 +6,7 @@ using MerchantPortal.Fulfilment;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
+using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
 using MerchantPortal.Support;
 using MerchantPortal.Testing;
@@ -18,11 +19,11 @@ using MudBlazor;
 namespace MerchantPortal.ComponentTests;
 
 /// <summary>
-/// Components against the real service layer on a SQLite database (<see cref="CoreTestHost"/>) whose clock is a
-/// <see cref="FakeTimeProvider"/> the test moves, rendered with the providers the layout normally supplies.
-/// Besides the order services it registers the support queue's: queries, approvals, retries and refunds.
+/// Components against the real service layer on a SQLite database (<see cref="CoreTestHost"/>), rendered with
+/// the providers the layout normally supplies. The service layer's clock is a <see cref="FakeTimeProvider"/> the
+/// test moves, unless a derived base asks for the real clock (pages that poll while work is in progress).
 /// </summary>
-public abstract class CoreComponentTest : PortalComponentTest, IAsyncLifetime
+public abstract class CoreComponentTest(bool realClock = false) : PortalComponentTest, IAsyncLifetime
 {
     /// <summary>How long to wait for renders driven by the database and the worker; generous for busy machines.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -32,9 +33,9 @@ public abstract class CoreComponentTest : PortalComponentTest, IAsyncLifetime
 
     private static readonly Type[] CoreServices =
     [
-        typeof(OrderPlacementService), typeof(OrderQueries), typeof(OrderChangeNotifier), typeof(CatalogService), typeof(KeyInventoryService),
-        typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(SupportQueueQueries), typeof(ApprovalService),
-        typeof(FulfilmentRetryService), typeof(RefundService), typeof(TimeProvider),
+        typeof(OrderPlacementService), typeof(OrderCancellationService), typeof(CardChargeService), typeof(OrderQueries), typeof(OrderChangeNotifier),
+        typeof(CatalogService), typeof(KeyInventoryService), typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(CardService),
+        typeof(SupportQueueQueries), typeof(ApprovalService), typeof(FulfilmentRetryService), typeof(RefundService), typeof(TimeProvider),
     ];
 
     /// <summary>The service layer's clock: 22 November 2026, noon UTC, until a test moves it.</summary>
@@ -44,7 +45,13 @@ public abstract class CoreComponentTest : PortalComponentTest, IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        Core = await CoreTestHost.StartAsync(services => services.AddSingleton<TimeProvider>(Clock));
+        Core = await CoreTestHost.StartAsync(services =>
+        {
+            if (!realClock)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
         foreach (var type in CoreServices)
         {
             Services.AddSingleton(type, Core.Services.GetRequiredService(type));
@@ -60,7 +67,7 @@ public abstract class CoreComponentTest : PortalComponentTest, IAsyncLifetime
     }
 
     /// <summary>Renders the component inside the MudBlazor providers; sign in (<see cref="PortalComponentTest.SignInAs"/>) first.</summary>
-    protected IRenderedComponent<IComponent> RenderWithProviders<TComponent>()
+    protected IRenderedComponent<IComponent> RenderWithProviders<TComponent>(IDictionary<string, object?>? parameters = null)
         where TComponent : IComponent =>
         Render(builder =>
         {
@@ -71,6 +78,11 @@ public abstract class CoreComponentTest : PortalComponentTest, IAsyncLifetime
             builder.OpenComponent<MudSnackbarProvider>(2);
             builder.CloseComponent();
             builder.OpenComponent<TComponent>(3);
+            foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+            {
+                builder.AddComponentParameter(4, name, value);
+            }
+
             builder.CloseComponent();
         });
 }
