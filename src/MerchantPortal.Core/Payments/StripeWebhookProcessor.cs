@@ -52,6 +52,21 @@ public sealed class StripeWebhookProcessor(
         }
 
         db.StripeEventReceipts.Add(StripeEventReceipt.Create(stripeEvent.Id, stripeEvent.Type, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            // The receipt first: the same event delivered twice at once stops here, before anything else is written.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (await IsDuplicateAsync(stripeEvent.Id, ct))
+            {
+                return WebhookOutcome.Duplicate;
+            }
+
+            throw;
+        }
+
         var orderIds = new HashSet<Guid>();
         if (payment is { } paid && await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == paid.OrderId, ct) is { } order)
         {
@@ -71,21 +86,7 @@ public sealed class StripeWebhookProcessor(
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same event, delivered twice at once: the other delivery handled it.
-            if (await IsDuplicateAsync(stripeEvent.Id, ct))
-            {
-                return WebhookOutcome.Duplicate;
-            }
-
-            throw;
-        }
-
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var orderId in orderIds)
         {
