@@ -45,7 +45,8 @@ public abstract class BrowserTest(E2EFixture fixture)
         if (Environment.GetEnvironmentVariable("MP_SCREENSHOTS_DIR") is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, fileName) });
+            // Transitions (a button turning enabled, a chip changing colour) are finished first, so the picture shows the state.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, fileName), Animations = ScreenshotAnimations.Disabled });
         }
     }
 }

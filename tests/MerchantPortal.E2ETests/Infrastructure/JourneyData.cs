@@ -1,9 +1,13 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
+using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
+using MerchantPortal.Payments;
 using MerchantPortal.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantPortal.E2ETests.Infrastructure;
@@ -50,5 +54,53 @@ public sealed class JourneyData(PortalAppFactory app)
             merchant.Id, new CustomerRef(Email: email, Name: name), Actor.System);
         Assert.True(customer.Succeeded, customer.Error?.Message);
         return customer.Value;
+    }
+
+    /// <summary>
+    /// A new customer of the demo merchant with a saved card, saved as the customer's page saves one (a SetupIntent
+    /// started and completed through <see cref="CardService"/>), the SetupIntent confirmed with a Stripe test
+    /// PaymentMethod such as <c>pm_card_visa</c> at the app's own sandbox instead of the card form.
+    /// </summary>
+    public async Task<(CustomerSummary Customer, string PaymentMethodId)> DemoCustomerWithCardAsync(string name, string testCard = "pm_card_visa")
+    {
+        var customer = await DemoCustomerAsync(name);
+        var returnUrl = $"{app.RootUri}customers/{customer.Id}";
+        var cards = app.Services.GetRequiredService<CardService>();
+        var setup = await cards.StartSetupAsync(customer.Id, returnUrl, Actor.System);
+        Assert.True(setup.Succeeded, setup.Error?.Message);
+        var confirmed = await new Stripe.SetupIntentService(app.Services.GetRequiredService<StripeClientFactory>().Client).ConfirmAsync(
+            setup.Value.SetupIntentId, new Stripe.SetupIntentConfirmOptions { PaymentMethod = testCard, ReturnUrl = returnUrl });
+        Assert.Equal("succeeded", confirmed.Status);
+        var saved = await cards.CompleteSetupAsync(customer.Id, confirmed.Id, Actor.System);
+        Assert.True(saved.Succeeded, saved.Error?.Message);
+        return (customer, saved.Value.PaymentMethodId);
+    }
+
+    /// <summary>The demo merchant's own user, named as the portal names a signed-in user who acts (by their sign-in).</summary>
+    public async Task<Actor> DemoMerchantUserAsync()
+    {
+        var demo = app.DemoUser(Roles.Merchant);
+        using var scope = app.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(demo.Email);
+        Assert.NotNull(user);
+        return Actor.User(user.Id, user.UserName!, user.MerchantId, Roles.Merchant);
+    }
+
+    /// <summary>
+    /// Places a one-line order of the demo merchant as its merchant user would from the portal, paid from the balance or
+    /// with a saved card (charged before this returns). Fulfilment then runs in the app's background worker.
+    /// </summary>
+    public async Task<Order> PlaceDemoOrderAsync(CustomerSummary customer, CatalogItem item, int units, string? cardPaymentMethodId = null)
+    {
+        var merchant = await DemoMerchantAsync();
+        var payment = cardPaymentMethodId is null
+            ? PaymentChoice.Balance
+            : new PaymentChoice(PaymentMethodKind.Card, cardPaymentMethodId, $"{app.RootUri}orders/{PaymentChoice.OrderIdToken}/payment-return");
+        var placed = await app.Services.GetRequiredService<OrderPlacementService>().PlaceAsync(
+            new PlaceOrder(merchant.Id, new CustomerRef(CustomerId: customer.Id), [new PlaceOrderLine(item.Id, units)], payment, OrderSource.Dashboard),
+            await DemoMerchantUserAsync());
+        Assert.True(placed.Succeeded, placed.Error?.Message);
+        Assert.False(placed.Value.PaymentUnconfirmed, "Stripe's answer to the card charge did not arrive.");
+        return placed.Value.Order.Order;
     }
 }
