@@ -132,6 +132,33 @@ public sealed class OrderPageRefundTests : RefundComponentTest
         Assert.Equal("3", page.Find("[data-testid='order-line-1'] [data-testid='line-delivered']").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData(Roles.Support, true)]
+    [InlineData(Roles.Merchant, false)]
+    public async Task A_flag_is_shown_on_the_order_and_support_marks_it_as_dealt_with(string role, bool mayClear)
+    {
+        var (merchant, order) = await PartialOrderAsync();
+        await using (var db = await Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(o => o
+                .SetProperty(x => x.FlagCode, OrderFlags.RefundFailed)
+                .SetProperty(x => x.FlagMessage, "Refund RF-000001 of $20.00 failed: the card has expired or was cancelled"));
+        }
+
+        var page = RenderOrderPage(role, merchant, order);
+
+        page.WaitForAssertion(() => Assert.Contains("the card has expired", TextOf(page, "order-flag-message"), StringComparison.Ordinal), Patience);
+        Assert.Equal(mayClear, page.FindAll("[data-testid='clear-flag']").Count == 1);
+        if (mayClear)
+        {
+            page.Find("[data-testid='clear-flag']").Click();
+            page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='order-flag']")), Patience);
+            var cleared = await Core.Get<OrderQueries>().GetAsync(order.Id, Agent);
+            Assert.Null(cleared!.Order.FlagCode);
+            Assert.Contains(cleared.Order.Events, e => e.Type == OrderEventTypes.FlagCleared);
+        }
+    }
+
     private IRenderedComponent<IComponent> RenderOrderPage(string role, MerchantSummary merchant, Order order, string? uri = null) =>
         RenderPage<OrderPage>(role, role == Roles.Merchant ? merchant.Id : null,
             new Dictionary<string, object?> { [nameof(OrderPage.Id)] = order.Id }, uri);
