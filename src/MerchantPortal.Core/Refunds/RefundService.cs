@@ -46,8 +46,15 @@ public sealed class RefundService(
             [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new RefundableLine(l.Id, l.LineNumber, l.Name, l.Type, l.Units, l.DeliveredUnits, l.RefundedUnits))],
             threshold,
             await RefundBooking.HeldMinorAsync(db, order.Id, ct),
-            CheckOrder(order, allowCancelled: false) ?? (order.Lines.Any(l => l.RemainingUnits > 0) ? null : RefundErrors.NothingToRefund));
+            Refusal(order));
     }
+
+    /// <summary>
+    /// Why nothing of the order can be refunded now (cancelled, never paid, fully refunded, or every unit
+    /// delivered or refunded), or null when something can. Pages use it to explain a disabled Refund action.
+    /// </summary>
+    public static Error? Refusal(Order order) =>
+        CheckOrder(order, allowCancelled: false) ?? (order.Lines.Any(l => l.RemainingUnits > 0) ? null : RefundErrors.NothingToRefund);
 
     /// <summary>What refunding the given units (or every unit left) would return, without changing anything.</summary>
     public async Task<Result<RefundQuote>> QuoteAsync(Guid orderId, IReadOnlyList<RefundLineRequest>? lines, Actor actor, CancellationToken ct = default)

@@ -52,8 +52,6 @@ public static class RefundStatusExtensions
     /// <summary>Statuses in which a refund holds its units (and counts towards the approval threshold).</summary>
     public static IReadOnlyList<RefundStatus> Holding { get; } = [RefundStatus.PendingApproval, RefundStatus.Pending, RefundStatus.Succeeded];
 
-    public static bool HoldsUnits(this RefundStatus status) => status is RefundStatus.PendingApproval or RefundStatus.Pending or RefundStatus.Succeeded;
-
     /// <summary>Stripe's refund reason for ours; Stripe knows no "undelivered", so that is the customer's request.</summary>
     public static string StripeReason(this RefundReason reason) => reason == RefundReason.Duplicate ? "duplicate" : "requested_by_customer";
 }

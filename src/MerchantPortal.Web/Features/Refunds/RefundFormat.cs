@@ -36,10 +36,6 @@ public static class RefundFormat
         _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, null),
     };
 
-    /// <summary>"2 × Steam £20 key + 1 × Mobile top-up".</summary>
-    public static string Units(Refund refund) =>
-        string.Join(" + ", refund.Lines.OrderBy(l => l.LineNumber).Select(l => $"{l.Units} × {l.Name}"));
-
     /// <summary>What became of a refund just made: "Refund RF-000012 of $61.20 succeeded", "… sent to Stripe", "… waits for approval".</summary>
     public static (string Message, Severity Severity) Outcome(Refund refund)
     {
@@ -56,15 +52,8 @@ public static class RefundFormat
         };
     }
 
-    /// <summary>Why the order cannot be refunded now, for the disabled Refund button; null when it can.</summary>
-    public static string? WhyNotRefundable(Order order) => order switch
-    {
-        { Status: OrderStatus.Cancelled } => "A cancelled order was refunded when it was cancelled.",
-        { PaymentStatus: PaymentStatus.Refunded } => "Everything paid for this order has been refunded.",
-        _ when !order.PaymentStatus.IsRefundable() => "The order is not paid, so there is nothing to refund.",
-        _ when order.Lines.All(l => l.RemainingUnits == 0) => "Every unit was delivered or is already refunded.",
-        _ => null,
-    };
+    /// <summary>Why the order cannot be refunded now, for the disabled Refund button; null when it can (Core's own rule).</summary>
+    public static string? WhyNotRefundable(Order order) => RefundService.Refusal(order)?.Message;
 
     /// <summary>Whether a refund failed and was not tried again yet.</summary>
     public static bool CanRetry(Refund refund, IEnumerable<Refund> all) =>
