@@ -3,6 +3,7 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
+using MerchantPortal.Events;
 using MerchantPortal.Identity;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
@@ -45,6 +46,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<Approval> Approvals => Set<Approval>();
 
     public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
+
+    public DbSet<IntegrationEvent> IntegrationEvents => Set<IntegrationEvent>();
 
     public DbSet<Counter> Counters => Set<Counter>();
 

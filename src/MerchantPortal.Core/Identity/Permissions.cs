@@ -31,7 +31,10 @@ public static class Scopes
     public const string OrdersWrite = "orders:write";
     public const string RefundsWrite = "refunds:write";
     public const string CatalogRead = "catalog:read";
+    public const string BalanceRead = "balance:read";
     public const string WebhooksWrite = "webhooks:write";
+
+    public static IReadOnlyList<string> All { get; } = [OrdersRead, OrdersWrite, RefundsWrite, CatalogRead, BalanceRead, WebhooksWrite];
 }
 
 /// <summary>

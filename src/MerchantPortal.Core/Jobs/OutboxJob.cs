@@ -59,4 +59,10 @@ public static class JobTypes
     public const string SubmitRefund = "submit_refund";
     public const string AutoRefund = "auto_refund";
     public const string RetryRestocked = "retry_restocked";
+
+    /// <summary>Fans an integration event out to the merchant's webhook endpoints; payload: the event id.</summary>
+    public const string DispatchEvent = "dispatch_event";
+
+    /// <summary>Sends one webhook delivery; payload: the delivery id.</summary>
+    public const string DeliverWebhook = "deliver_webhook";
 }

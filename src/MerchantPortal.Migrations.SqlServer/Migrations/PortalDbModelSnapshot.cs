@@ -391,6 +391,39 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MerchantPortal.Events.IntegrationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("MerchantId", "OccurredAt");
+
+                    b.ToTable("IntegrationEvents");
+                });
+
             modelBuilder.Entity("MerchantPortal.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
