@@ -38,7 +38,7 @@ public sealed record OrderSummary(
     int Units,
     int DeliveredUnits,
     DateTime CreatedAt,
-    string? ExternalReference)
+    string? ExternalReference = null)
 {
     public string Reference => Order.FormatReference(Number);
 }
