@@ -238,7 +238,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         return ToSummary(user, role ?? "", merchantName, clock.GetUtcNow());
     }
 
-    /// <summary>Every problem with a user's email (checked by the caller), name, role and merchant, as one error (<see cref="Error.Combine"/>).</summary>
+    /// <summary>
+    /// Every problem with a user's email (checked by the caller), name, role and merchant, as one error
+    /// (<see cref="Error.Combine"/>).
+    /// </summary>
     private static async Task<Error?> ValidateProfileAsync(
         PortalDb db, Error? emailError, string? displayName, string? role, Guid? merchantId, CancellationToken ct)
     {

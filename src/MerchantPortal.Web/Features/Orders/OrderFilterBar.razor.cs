@@ -60,7 +60,8 @@ public sealed partial class OrderFilterBar
 
     private async Task<IEnumerable<ItemChoice>> SearchItemsAsync(string? text, CancellationToken ct)
     {
-        var page = await Catalog.SearchAsync(new CatalogQuery(Search: text, IncludeInactive: true, PageSize: 20), await CurrentUser.GetActorAsync(), ct);
+        var query = new CatalogQuery(Search: text, IncludeInactive: true, PageSize: 20);
+        var page = await Catalog.SearchAsync(query, await CurrentUser.GetActorAsync(), ct);
         return page.Items.Select(i => new ItemChoice(i.Id, i.Name, i.Sku, i.IsActive));
     }
 
