@@ -29,6 +29,9 @@ public sealed class Order : IVersioned
     /// <summary>The merchant's own reference, unique per merchant; replays return this order.</summary>
     public string? MerchantOrderId { get; private set; }
 
+    /// <summary>The merchant's free-text reference (not unique), searchable like the merchant order id.</summary>
+    public string? ExternalReference { get; private set; }
+
     /// <summary>The <c>Idempotency-Key</c> the order was placed with, unique per merchant.</summary>
     public string? IdempotencyKey { get; private set; }
 
@@ -117,6 +120,7 @@ public sealed class Order : IVersioned
             MerchantId = details.MerchantId,
             CustomerId = details.CustomerId,
             MerchantOrderId = details.MerchantOrderId,
+            ExternalReference = details.ExternalReference,
             IdempotencyKey = details.IdempotencyKey,
             RequestHash = details.RequestHash,
             Source = details.Source,
@@ -418,4 +422,5 @@ internal sealed record NewOrder(
     PaymentMethodKind PaymentMethod,
     string? Notes,
     IReadOnlyList<string> Tags,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    string? ExternalReference = null);

@@ -763,6 +763,10 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<long>("FeeMinor")
                         .HasColumnType("bigint");
 
@@ -870,6 +874,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
+
                     b.HasIndex("FlagCode")
                         .HasFilter("[FlagCode] IS NOT NULL");
 
@@ -882,6 +889,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("PaymentReference");
 
                     b.HasIndex("MerchantId", "CreatedAt");
+
+                    b.HasIndex("MerchantId", "ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
 
                     b.HasIndex("MerchantId", "IdempotencyKey")
                         .IsUnique()

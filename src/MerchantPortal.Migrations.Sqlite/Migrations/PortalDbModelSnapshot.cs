@@ -747,6 +747,10 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FeeMinor")
                         .HasColumnType("INTEGER");
 
@@ -854,6 +858,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
+
                     b.HasIndex("FlagCode")
                         .HasFilter("[FlagCode] IS NOT NULL");
 
@@ -866,6 +873,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("PaymentReference");
 
                     b.HasIndex("MerchantId", "CreatedAt");
+
+                    b.HasIndex("MerchantId", "ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
 
                     b.HasIndex("MerchantId", "IdempotencyKey")
                         .IsUnique()

@@ -222,7 +222,7 @@ public sealed class CardRefundTests : CardServiceTest
         return await db.Refunds.AsNoTracking().SingleAsync();
     }
 
-    private async Task<long> BalanceAsync() => (await Host.Core.Get<MerchantPortal.Ledger.LedgerService>().GetBalanceAsync(Merchant.Id))!.Value.Minor;
+    private async Task<long> BalanceAsync() => (await Host.Core.Get<MerchantPortal.Ledger.LedgerService>().GetBalanceAsync(Merchant.Id, Actor.System))!.Value.Minor;
 
     private Task<PortalDb> Db() => Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
 }
