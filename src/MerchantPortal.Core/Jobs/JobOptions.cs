@@ -21,7 +21,7 @@ public sealed class JobOptions
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>Settings per job type (<c>Jobs:Types:&lt;type&gt;:…</c>), e.g. <c>Jobs:Types:deliver_webhook:Concurrency</c>.</summary>
-    public Dictionary<string, JobTypeOptions> Types { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JobTypeOptions> Types { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many jobs of the type one instance runs at once: configured, else fulfilment 4, webhook deliveries 8, others 2.</summary>
     public int ConcurrencyOf(string type) =>

@@ -6,6 +6,7 @@ using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
 using MerchantPortal.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MerchantPortal.IntegrationTests.Events;
 
@@ -40,6 +41,20 @@ public sealed class IntegrationEventTests : CoreServiceTest
         Assert.Equal(0, await db.Orders.CountAsync());
         Assert.Equal(0, await db.IntegrationEvents.CountAsync());
         Assert.Equal(0, await db.OutboxJobs.CountAsync(j => j.Type == JobTypes.DispatchEvent));
+    }
+
+    [Fact]
+    public async Task Without_an_order_snapshotter_placing_an_order_fails_and_writes_nothing()
+    {
+        await using var bare = await CoreTestHost.StartAsync(services => services.RemoveAll<IOrderSnapshotter>());
+        var merchant = await bare.Catalog.MerchantAsync(balance: 100m);
+        var key = await bare.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 1);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new TestOrders(bare.Services).PlaceKeyOrderAsync(merchant.Id, key.Id));
+
+        Assert.Contains(nameof(IOrderSnapshotter), failure.Message, StringComparison.Ordinal);
+        await using var db = await bare.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.Orders.CountAsync());
     }
 
     [Fact]
