@@ -1,6 +1,7 @@
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Events;
@@ -48,6 +49,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
 
     public DbSet<IntegrationEvent> IntegrationEvents => Set<IntegrationEvent>();
+
+    public DbSet<ChangeFeedEntry> ChangeFeed => Set<ChangeFeedEntry>();
 
     public DbSet<Counter> Counters => Set<Counter>();
 

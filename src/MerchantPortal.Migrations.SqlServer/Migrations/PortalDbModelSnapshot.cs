@@ -316,6 +316,34 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("KeyCodes");
                 });
 
+            modelBuilder.Entity("MerchantPortal.Changes.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeFeed");
+                });
+
             modelBuilder.Entity("MerchantPortal.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,9 +578,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "AvailableAt");
+                    b.HasIndex("Type", "Status", "AvailableAt");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("Type", "Status", "LeaseExpiresAt");
 
                     b.ToTable("OutboxJobs");
                 });

@@ -305,6 +305,32 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("KeyCodes");
                 });
 
+            modelBuilder.Entity("MerchantPortal.Changes.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeFeed");
+                });
+
             modelBuilder.Entity("MerchantPortal.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,9 +562,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "AvailableAt");
+                    b.HasIndex("Type", "Status", "AvailableAt");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("Type", "Status", "LeaseExpiresAt");
 
                     b.ToTable("OutboxJobs");
                 });
