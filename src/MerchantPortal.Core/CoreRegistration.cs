@@ -13,6 +13,7 @@ using MerchantPortal.Orders;
 using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
 using MerchantPortal.Support;
+using MerchantPortal.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -94,6 +95,7 @@ public static class CoreRegistration
         services.TryAddSingleton<IFulfilmentProvider, SimulatedFulfilmentProvider>();
         services.AddSingleton<FulfilmentService>();
         services.AddSingleton<FulfilmentRetryService>();
+        services.AddWebhooks();
         services.AddBackgroundJobs(builder.Configuration);
         return builder;
     }

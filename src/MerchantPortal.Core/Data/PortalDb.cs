@@ -11,6 +11,7 @@ using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
 using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
+using MerchantPortal.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,12 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
 
     public DbSet<IntegrationEvent> IntegrationEvents => Set<IntegrationEvent>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public DbSet<Counter> Counters => Set<Counter>();
 
