@@ -13,7 +13,7 @@ namespace MerchantPortal.IntegrationTests.Webhooks;
 
 /// <summary>
 /// Webhook service tests: the real service layer on SQLite with a clock the test moves, a receiver on 127.0.0.1
-/// (private addresses allowed, as in development) and a retry schedule without waits.
+/// (private addresses allowed by the test host, as in development) and a retry schedule without waits.
 /// </summary>
 public abstract class WebhookTest : CoreServiceTest, IAsyncLifetime
 {
@@ -49,7 +49,6 @@ public abstract class WebhookTest : CoreServiceTest, IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Webhooks:AllowPrivateAddresses"] = "true",
             ["Webhooks:RetrySchedule:0"] = "00:00:00",
             ["Webhooks:RetrySchedule:1"] = "00:00:00",
             ["Webhooks:RetrySchedule:2"] = "00:00:00",

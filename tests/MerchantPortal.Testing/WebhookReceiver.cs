@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MerchantPortal.IntegrationTests.Webhooks;
+namespace MerchantPortal.Testing;
 
 /// <summary>A merchant's webhook receiver on 127.0.0.1: records every request and answers what the test queued (200 when nothing is).</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
