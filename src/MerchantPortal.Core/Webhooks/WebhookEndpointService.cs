@@ -92,7 +92,10 @@ public sealed class WebhookEndpointService(
         return endpoint is null ? WebhookErrors.EndpointNotFound : WebhookEndpointView.Of(endpoint);
     }
 
-    /// <summary>Changes the URL, description, events or on/off switch (null members stay as they are); switching on clears the failure count.</summary>
+    /// <summary>
+    /// Changes the URL, description, events or on/off switch (null members stay as they are). Switching on clears the
+    /// failure count; switching off skips the pending deliveries.
+    /// </summary>
     public async Task<Result<WebhookEndpointView>> UpdateAsync(
         Guid endpointId, UpdateWebhookEndpoint request, Actor actor, CancellationToken ct = default)
     {
@@ -126,7 +129,12 @@ public sealed class WebhookEndpointService(
         else if (request.Enabled == false && endpoint.Enabled)
         {
             endpoint.Disable("Disabled by " + actor.Name + ".");
-            change += "; disabled it";
+            // Scheduled ones would be skipped when their turn comes; those waiting for a resume have no turn.
+            var pending = await db.WebhookDeliveries
+                .Where(d => d.EndpointId == endpointId && d.Status == WebhookDeliveryStatus.Pending)
+                .ToListAsync(ct);
+            pending.ForEach(d => d.Skip());
+            change += pending.Count > 0 ? $"; disabled it and skipped {pending.Count} pending deliveries" : "; disabled it";
         }
 
         audit.Record(db, actor, AuditActions.WebhookEndpointUpdated, "webhook_endpoint", endpoint.Id.ToString(), change, endpoint.MerchantId);

@@ -45,6 +45,25 @@ public sealed class CircuitBreakerTests : WebhookTest
     }
 
     [Fact]
+    public async Task Disabling_a_paused_endpoint_skips_the_deliveries_that_waited()
+    {
+        var endpoint = await EndpointAsync();
+        Receiver.Answer(500, 500, 500);
+        await PublishAsync();
+        await Host.DrainJobsAsync();
+
+        var disabled = await Endpoints.UpdateAsync(endpoint.Endpoint.Id, new UpdateWebhookEndpoint(Enabled: false), MerchantUser);
+        var enabled = await Endpoints.UpdateAsync(endpoint.Endpoint.Id, new UpdateWebhookEndpoint(Enabled: true), MerchantUser);
+        await Host.DrainJobsAsync();
+
+        Assert.Equal(WebhookEndpointState.Disabled, disabled.Value.State);
+        Assert.Equal(WebhookEndpointState.Active, enabled.Value.State);
+        Assert.Equal(0, enabled.Value.ConsecutiveFailures);
+        Assert.Equal(WebhookDeliveryStatus.Skipped, (await DeliveryAsync(endpoint.Endpoint.Id)).Status);
+        Assert.Equal(3, Receiver.Requests.Count);
+    }
+
+    [Fact]
     public async Task Only_a_paused_endpoint_can_be_resumed()
     {
         var endpoint = await EndpointAsync();
