@@ -21,12 +21,12 @@ public sealed class DeliverWebhookJobHandler(
     {
         var deliveryId = Guid.Parse(payload);
         var sentAt = clock.GetUtcNow();
-        if (await PrepareAsync(deliveryId, sentAt, ct) is not var (url, message))
+        if (await PrepareAsync(deliveryId, sentAt, ct) is not { } attempt)
         {
             return;
         }
 
-        var result = await sender.SendAsync(url, message, ct);
+        var result = await sender.SendAsync(attempt.Url, attempt.Message, ct);
         await recorder.RecordAsync(deliveryId, sentAt.UtcDateTime, result, ct);
     }
 

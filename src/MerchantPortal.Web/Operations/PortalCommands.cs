@@ -121,7 +121,8 @@ internal static class PortalCommands
     private static async Task<int> ListenAsync(CommandOptions options)
     {
         if (!int.TryParse(options.Get("port"), out var port) || port is < 1 or > 65535
-            || options.Get("secret") is not { } secret || !secret.StartsWith(WebhookSecrets.Prefix, StringComparison.Ordinal))
+            || options.Get("secret") is not { } secret || !secret.StartsWith(WebhookSecrets.Prefix, StringComparison.Ordinal)
+            || !Convert.TryFromBase64String(secret[WebhookSecrets.Prefix.Length..], new byte[secret.Length], out _))
         {
             return Fail(2, "webhook-listen needs --port (1-65535) and --secret (whsec_…).\n\n" + Usage);
         }
