@@ -15,6 +15,7 @@ using MerchantPortal.Orders;
 using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
 using MerchantPortal.Support;
+using MerchantPortal.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -97,6 +98,7 @@ public static class CoreRegistration
         services.TryAddSingleton<IFulfilmentProvider, SimulatedFulfilmentProvider>();
         services.AddSingleton<FulfilmentService>();
         services.AddSingleton<FulfilmentRetryService>();
+        services.AddWebhooks();
         services.AddBackgroundJobs(builder.Configuration);
         services.AddChangeFeed();
         return builder;

@@ -3,6 +3,7 @@ using MerchantPortal.Identity;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Components.Layout;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Features.Support;
 using MerchantPortal.Web.Hosting;
 using MerchantPortal.Web.Operations;
@@ -37,6 +38,7 @@ public static class WebRegistration
         services.AddAccountEmail(builder.Configuration);
         services.AddScoped<CurrentUser>();
         services.AddScoped<BrowserTimeZone>();
+        services.AddScoped<Clipboard>();
         services.AddScoped<PendingApprovals>();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
