@@ -1,3 +1,4 @@
+using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
@@ -63,6 +64,8 @@ public static class CoreRegistration
         services.AddSingleton<CatalogService>();
         services.AddSingleton<KeyInventoryService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<OrderPlacementService>();
         services.AddSingleton<OrderCancellationService>();

@@ -3,10 +3,12 @@ using MerchantPortal.Identity;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Components.Layout;
+using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Support;
 using MerchantPortal.Web.Hosting;
 using MerchantPortal.Web.Operations;
 using MerchantPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +70,9 @@ public static class WebRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddProblemDetails();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/Login";

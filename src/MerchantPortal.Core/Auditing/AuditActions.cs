@@ -31,4 +31,8 @@ public static class AuditActions
     public const string CardSaved = "card.saved";
     public const string CardMadeDefault = "card.made_default";
     public const string CardRemoved = "card.removed";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string ApiKeyRolled = "api_key.rolled";
+    public const string ApiKeyRefused = "api_key.refused";
 }
