@@ -50,5 +50,18 @@ public static class ApiKeyErrors
 
     public static Error AlreadyRevoked { get; } = new("API_KEY_REVOKED", "The key is already revoked.");
 
+    public static Error NotActive { get; } = new("API_KEY_NOT_ACTIVE", "Only an active key can be rolled; this one is revoked or expired.");
+
+    public static Error OverlapInvalid { get; } = new("API_KEY_OVERLAP_INVALID",
+        $"The old key can stay valid for at most {MaxRollOverlap.TotalDays:0} days after rolling.", "overlap");
+
+    /// <summary>The longest time a rolled key stays valid next to its successor.</summary>
+    public static TimeSpan MaxRollOverlap => TimeSpan.FromDays(7);
+
+    /// <summary>A combined validation failure carrying every field error at once.</summary>
+    public static Error Invalid(IReadOnlyList<Error> errors) => errors.Count == 1
+        ? errors[0]
+        : new Error("VALIDATION_FAILED", $"The request has {errors.Count} invalid fields.") { Kind = ErrorKind.Validation, Errors = errors };
+
     private static Error Unauthorized(string message) => new(UnauthorizedCode, message) { Kind = ErrorKind.Unauthorized };
 }

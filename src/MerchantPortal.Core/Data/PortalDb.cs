@@ -56,6 +56,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -47,6 +47,8 @@ public static class NavigationItems
             "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
+        new("api-keys", "API keys", "/api-keys", Icons.Material.Outlined.Key, Policies.ViewApiKeys, Administration,
+            "Keys for the public API: create, revoke and roll them, and see their use."),
         new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,
             "Who changed what: money, codes, catalog and roles."),
     ];

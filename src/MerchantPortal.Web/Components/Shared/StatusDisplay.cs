@@ -1,3 +1,4 @@
+using MerchantPortal.ApiKeys;
 using MerchantPortal.Catalog;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
@@ -60,6 +61,15 @@ public static class StatusDisplay
         ProductType.TopUp => ("Top-up", Color.Secondary),
         ProductType.Service => ("Service", Color.Tertiary),
         _ => throw Unknown(type),
+    };
+
+    public static (string Label, Color Color) Of(ApiKeyStatus status) => status switch
+    {
+        ApiKeyStatus.Active => ("Active", Color.Success),
+        ApiKeyStatus.Expiring => ("Expiring (rolled)", Color.Warning),
+        ApiKeyStatus.Expired => ("Expired", Color.Default),
+        ApiKeyStatus.Revoked => ("Revoked", Color.Error),
+        _ => throw Unknown(status),
     };
 
     private static ArgumentOutOfRangeException Unknown<TEnum>(TEnum value) where TEnum : struct, Enum =>
