@@ -42,6 +42,9 @@ public static class ApiKeyErrors
 
     public static Error ExpiryInPast { get; } = new("API_KEY_EXPIRY_IN_PAST", "The expiry must be in the future.", "expires_at");
 
+    public static Error ExpiryInvalid(string text) =>
+        new("API_KEY_EXPIRY_INVALID", $"\"{text}\" is not a date like 2027-01-31.", "expires_at");
+
     public static Error AllowedIpInvalid(string value) =>
         new("API_KEY_ALLOWED_IP_INVALID", $"\"{value}\" is not an IP address or CIDR range (like 203.0.113.7 or 203.0.113.0/24).", "allowed_ips");
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MerchantPortal.Auditing;
 using MerchantPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.ApiKeys;
@@ -11,7 +12,8 @@ namespace MerchantPortal.ApiKeys;
 /// key and reason every <see cref="ApiKeyOptions.RefusedAuditInterval"/>: a client hammering with a revoked key
 /// must not turn into one database write per request. The throttle is per instance, which is enough to bound the writes.
 /// </summary>
-public sealed class ApiKeyRefusals(IDbContextFactory<PortalDb> dbs, AuditTrail audit, IOptions<ApiKeyOptions> options, TimeProvider clock)
+public sealed class ApiKeyRefusals(
+    IDbContextFactory<PortalDb> dbs, AuditTrail audit, IOptions<ApiKeyOptions> options, TimeProvider clock, ILogger<ApiKeyRefusals> logger)
 {
     private readonly ConcurrentDictionary<(string KeyId, string Reason), DateTime> _lastWritten = new();
 
@@ -27,8 +29,17 @@ public sealed class ApiKeyRefusals(IDbContextFactory<PortalDb> dbs, AuditTrail a
         audit.Record(db, key, AuditActions.ApiKeyRefused, "api_key", key.Id,
             $"Refused a call to {path}: {reason}. Further refusals for this reason within {options.Value.RefusedAuditInterval.TotalMinutes:0.#} min are not recorded.",
             key.MerchantId);
-        await db.SaveChangesAsync(ct);
-        return true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e)
+        {
+            // The call is refused either way; a busy database must not turn the 401 or 403 into a 500.
+            logger.LogWarning(e, "Could not audit a refused call with API key {KeyId} to {Path}: {Reason}.", key.Id, path, reason);
+            return false;
+        }
     }
 
     private bool TryClaim((string KeyId, string Reason) slot)

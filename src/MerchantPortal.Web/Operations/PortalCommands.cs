@@ -145,7 +145,7 @@ internal static class PortalCommands
         {
             if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return Reject(new Error(ApiKeyErrors.ExpiryInPast.Code, $"\"{expiresText}\" is not a date like 2027-01-31.", "expires_at"));
+                return Reject(ApiKeyErrors.ExpiryInvalid(expiresText));
             }
 
             expires = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

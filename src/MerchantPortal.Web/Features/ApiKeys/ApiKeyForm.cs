@@ -30,7 +30,7 @@ public sealed class ApiKeyForm
         {
             if (!DateOnly.TryParseExact(ExpiresOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return new Error(ApiKeyErrors.ExpiryInPast.Code, "Enter the expiry as a date, like 2027-01-31.", ExpiresField);
+                return ApiKeyErrors.ExpiryInvalid(ExpiresOn);
             }
 
             expires = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
