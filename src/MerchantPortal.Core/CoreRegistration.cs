@@ -1,3 +1,4 @@
+using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
@@ -67,6 +68,15 @@ public static class CoreRegistration
         services.AddSingleton<CatalogService>();
         services.AddSingleton<KeyInventoryService>();
         services.AddSingleton<CustomerService>();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName)
+            .Validate(o => o.UsageFlushInterval > TimeSpan.Zero, "ApiKeys:UsageFlushInterval must be a positive time span, e.g. 00:00:05.")
+            .ValidateOnStart();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyRefusals>();
+        services.AddSingleton<ApiKeyUsageRecorder>();
+        services.AddSingleton<ApiKeyUsageWriter>();
+        services.AddHostedService<ApiKeyUsageFlusher>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<OrderPlacementService>();
         services.AddSingleton<OrderCancellationService>();

@@ -1,5 +1,6 @@
 using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Orders;
 using MerchantPortal.Web.Features.Payments;
 using MerchantPortal.Web.Operations;
@@ -22,6 +23,7 @@ public static class WebPipeline
         app.UseSecurityHeaders();
         app.UseHttpLogging();
         app.UseAuthentication();
+        app.UseApiKeyUsage();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -4,10 +4,12 @@ using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Components.Layout;
 using MerchantPortal.Web.Components.Shared;
+using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Support;
 using MerchantPortal.Web.Hosting;
 using MerchantPortal.Web.Operations;
 using MerchantPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +72,9 @@ public static class WebRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddProblemDetails();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/Login";

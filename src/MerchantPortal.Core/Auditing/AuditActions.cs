@@ -40,4 +40,8 @@ public static class AuditActions
     public const string WebhookSecretRotated = "webhook.secret_rotated";
     public const string WebhookTestSent = "webhook.test_sent";
     public const string WebhookDeliveryResent = "webhook.delivery_resent";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string ApiKeyRolled = "api_key.rolled";
+    public const string ApiKeyRefused = "api_key.refused";
 }

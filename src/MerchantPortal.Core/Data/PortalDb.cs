@@ -1,3 +1,4 @@
+using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
@@ -62,6 +63,10 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<Counter> Counters => Set<Counter>();
 
     public DbSet<StripeEventReceipt> StripeEventReceipts => Set<StripeEventReceipt>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -1,4 +1,6 @@
 using MerchantPortal.Identity;
+using MerchantPortal.Web.Api;
+using Microsoft.AspNetCore.Authorization;
 
 namespace MerchantPortal.Web.Security;
 
@@ -7,12 +9,16 @@ internal static class AuthorizationRegistration
     /// <summary>One authorization policy per capability in <see cref="Policies.PolicyRoles"/>.</summary>
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
-        var authorization = services.AddAuthorizationBuilder();
+        var authorization = services.AddAuthorizationBuilder().AddApiScopePolicies();
         foreach (var (policy, roles) in Policies.PolicyRoles)
         {
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
 
+        authorization.AddPolicy(Policies.ViewApiKeys, p => p.RequireAuthenticatedUser()
+            .RequireRole(Policies.PolicyRoles[Policies.ViewApiKeys])
+            .AddRequirements(new MerchantAllowsApiKeysRequirement()));
+        services.AddSingleton<IAuthorizationHandler, MerchantAllowsApiKeysHandler>();
         return services;
     }
 }

@@ -46,6 +46,8 @@ public static class NavigationItems
             NavigationBadge.PendingApprovals),
         new("webhooks", "Webhooks", "/webhooks", Icons.Material.Outlined.Webhook, Policies.ViewWebhooks, Developers,
             "Endpoints that receive order events, and every delivery attempt."),
+        new("api-keys", "API keys", "/api-keys", Icons.Material.Outlined.Key, Policies.ViewApiKeys, Developers,
+            "Keys for the public API: create, revoke and roll them, and see their use."),
         new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,
             "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
