@@ -61,10 +61,5 @@ public static class ApiKeyErrors
     /// <summary>The longest time a rolled key stays valid next to its successor.</summary>
     public static TimeSpan MaxRollOverlap => TimeSpan.FromDays(7);
 
-    /// <summary>A combined validation failure carrying every field error at once.</summary>
-    public static Error Invalid(IReadOnlyList<Error> errors) => errors.Count == 1
-        ? errors[0]
-        : new Error("VALIDATION_FAILED", $"The request has {errors.Count} invalid fields.") { Kind = ErrorKind.Validation, Errors = errors };
-
     private static Error Unauthorized(string message) => new(UnauthorizedCode, message) { Kind = ErrorKind.Unauthorized };
 }

@@ -204,6 +204,6 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDb> dbs, AuditTrail au
                 .Select(ApiKeyErrors.AllowedIpInvalid));
         }
 
-        return errors.Count == 0 ? null : ApiKeyErrors.Invalid(errors);
+        return Error.Combine(errors);
     }
 }

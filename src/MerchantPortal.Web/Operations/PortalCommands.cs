@@ -217,7 +217,7 @@ internal static class PortalCommands
     }
 
     private static int Reject(Error error) =>
-        Fail(1, string.Join(Environment.NewLine, (error.Errors.Count > 0 ? error.Errors : [error]).Select(e => $"{e.Code}: {e.Message}")));
+        Fail(1, string.Join(Environment.NewLine, error.Flatten().Select(e => $"{e.Code}: {e.Message}")));
 
     private static int Fail(int exitCode, string message)
     {

@@ -39,11 +39,4 @@ public sealed class ApiKeyForm
         var allowed = AllowedIps.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new CreateApiKey(merchantId, Name, [.. MerchantPortal.Identity.Scopes.All.Where(Scopes.Contains)], expires, allowed);
     }
-
-    /// <summary>Every field error of the service's answer, by field (several errors of one field joined), to show at once.</summary>
-    public static Dictionary<string, string> FieldErrors(Error error) =>
-        (error.Errors.Count > 0 ? error.Errors : [error])
-            .Where(e => e.Field is not null)
-            .GroupBy(e => e.Field!)
-            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
 }

@@ -1,3 +1,4 @@
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.ApiKeys;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -8,7 +9,7 @@ namespace MerchantPortal.Web.Features.ApiKeys;
 public sealed partial class CreateApiKeyDialog
 {
     private readonly ApiKeyForm _form = new();
-    private Dictionary<string, string> _fieldErrors = [];
+    private FieldErrors _errors = FieldErrors.None;
     private string? _generalError;
     private bool _saving;
 
@@ -25,9 +26,9 @@ public sealed partial class CreateApiKeyDialog
     [Parameter, EditorRequired]
     public Guid MerchantId { get; set; }
 
-    private bool HasError(string field) => _fieldErrors.ContainsKey(field);
+    private bool HasError(string field) => _errors.For(field) is not null;
 
-    private string? ErrorFor(string field) => _fieldErrors.GetValueOrDefault(field);
+    private string? ErrorFor(string field) => _errors.For(field);
 
     private void Toggle(string scope, bool on)
     {
@@ -61,8 +62,8 @@ public sealed partial class CreateApiKeyDialog
             }
 
             // Every field's errors at once, next to the fields; anything not about a field above them.
-            _fieldErrors = ApiKeyForm.FieldErrors(created.Error!);
-            _generalError = _fieldErrors.Count == 0 ? created.Error!.Message : null;
+            _errors = FieldErrors.Of(created.Error!);
+            _generalError = _errors.General;
         }
         finally
         {
