@@ -6,6 +6,7 @@ using MerchantPortal.Customers;
 using MerchantPortal.Dashboard;
 using MerchantPortal.Data;
 using MerchantPortal.Fulfilment;
+using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
@@ -66,6 +67,9 @@ public static class CoreRegistration
         services.AddSingleton<CustomerService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<OrderReplays>();
+        services.AddSingleton<DeliveredCodeReader>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<OrderPlacementService>();
         services.AddSingleton<OrderCancellationService>();

@@ -5,6 +5,7 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Events;
+using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
@@ -55,6 +56,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<StripeEventReceipt> StripeEventReceipts => Set<StripeEventReceipt>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -47,6 +47,8 @@ public static class NavigationItems
             "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
+        new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.SignedIn, Administration,
+            "The public REST API: endpoints, fields and errors, to try out with an API key."),
         new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,
             "Who changed what: money, codes, catalog and roles."),
     ];

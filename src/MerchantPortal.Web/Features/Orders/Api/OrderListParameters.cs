@@ -1,0 +1,106 @@
+using System.Globalization;
+using MerchantPortal.Common;
+using MerchantPortal.Orders;
+
+namespace MerchantPortal.Web.Features.Orders.Api;
+
+/// <summary>Reads the query string of <c>GET /api/v1/orders</c>; every bad value is reported at once with its parameter's name.</summary>
+internal static class OrderListParameters
+{
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 100;
+
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "limit", "starting_after", "ending_before", "status", "payment_status", "fulfillment_status", "created[gte]", "created[lt]",
+        "item_id", "merchant_order_id", "external_reference",
+    };
+
+    public static Result<OrderListRequest> Parse(IQueryCollection q)
+    {
+        List<Error> errors = [];
+        foreach (var unknown in q.Keys.Where(k => !Known.Contains(k)))
+        {
+            errors.Add(Invalid(unknown, "UNKNOWN_PARAMETER", $"\"{unknown}\" is not a parameter of this list."));
+        }
+
+        var limit = DefaultLimit;
+        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            errors.Add(Invalid("limit", "LIMIT_INVALID", $"limit is a whole number from 1 to {MaxLimit}."));
+        }
+
+        var query = new OrderQuery
+        {
+            Statuses = Enum<OrderStatus>(q, "status", errors) is { } status ? [status] : null,
+            PaymentStatus = Enum<PaymentStatus>(q, "payment_status", errors),
+            FulfillmentStatus = Enum<FulfillmentStatus>(q, "fulfillment_status", errors),
+            CreatedFrom = Time(q, "created[gte]", errors),
+            CreatedTo = Time(q, "created[lt]", errors),
+            ItemId = q.TryGetValue("item_id", out var item)
+                ? long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : Add<long?>(errors, Invalid("item_id", "ITEM_ID_INVALID", "item_id is a catalog item's numeric id."))
+                : null,
+        };
+        var startingAfter = Guid(q, "starting_after", errors);
+        var endingBefore = Guid(q, "ending_before", errors);
+        if (startingAfter is not null && endingBefore is not null)
+        {
+            errors.Add(Invalid("ending_before", "CURSORS_EXCLUSIVE", "Send starting_after or ending_before, not both."));
+        }
+
+        return errors.Count switch
+        {
+            0 => new OrderListRequest(query, limit, startingAfter, endingBefore, Text(q, "merchant_order_id"), Text(q, "external_reference")),
+            1 => errors[0],
+            _ => new Error("VALIDATION_FAILED", $"The request has {errors.Count} invalid parameters.") { Kind = ErrorKind.Validation, Errors = errors },
+        };
+    }
+
+    private static TEnum? Enum<TEnum>(IQueryCollection q, string name, List<Error> errors) where TEnum : struct, System.Enum
+    {
+        if (!q.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+
+        return WireNames.TryParse<TEnum>(text, out var value)
+            ? value
+            : Add<TEnum?>(errors, Invalid(name, "FILTER_INVALID", $"{name} is one of {WireNames.All<TEnum>()}."));
+    }
+
+    private static DateTime? Time(IQueryCollection q, string name, List<Error> errors)
+    {
+        if (!q.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(Math.Min(unix, 253_402_300_799)).UtcDateTime;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.UtcDateTime
+            : Add<DateTime?>(errors, Invalid(name, "FILTER_INVALID", $"{name} is a Unix timestamp or an ISO 8601 time such as 2026-12-01T00:00:00Z."));
+    }
+
+    private static Guid? Guid(IQueryCollection q, string name, List<Error> errors) =>
+        !q.TryGetValue(name, out var text) ? null
+        : System.Guid.TryParse(text, out var id) ? id
+        : Add<Guid?>(errors, Invalid(name, "CURSOR_INVALID", $"{name} is the id of an order from this list."));
+
+    private static string? Text(IQueryCollection q, string name) => q.TryGetValue(name, out var text) && !string.IsNullOrWhiteSpace(text) ? text.ToString().Trim() : null;
+
+    private static T? Add<T>(List<Error> errors, Error error)
+    {
+        errors.Add(error);
+        return default;
+    }
+
+    private static Error Invalid(string name, string code, string message) => new(code, message, name);
+}
+
+/// <summary>A parsed list request: filters, page size and cursor.</summary>
+internal sealed record OrderListRequest(
+    OrderQuery Query, int Limit, Guid? StartingAfter, Guid? EndingBefore, string? MerchantOrderId, string? ExternalReference);
