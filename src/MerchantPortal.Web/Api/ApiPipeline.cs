@@ -66,6 +66,9 @@ internal static class ApiPipeline
         StatusCodes.Status404NotFound => ApiProblemWriter.WriteAsync(context, 404, "NOT_FOUND", $"There is no API endpoint at {context.Request.Path}."),
         StatusCodes.Status405MethodNotAllowed => ApiProblemWriter.WriteAsync(context, 405, "METHOD_NOT_ALLOWED",
             $"{context.Request.Method} is not allowed on {context.Request.Path}" + (context.Response.Headers.Allow is { Count: > 0 } allow ? $"; use {allow}." : ".")),
+        // The endpoints declare the JSON they accept, so routing itself refuses another content type.
+        StatusCodes.Status415UnsupportedMediaType => ApiProblemWriter.WriteAsync(context, 415, "UNSUPPORTED_MEDIA_TYPE",
+            $"Send the body as application/json, not {context.Request.ContentType}."),
         var status => ApiProblemWriter.WriteAsync(context, status, "HTTP_" + status, "The request was refused."),
     };
 }
