@@ -42,8 +42,9 @@ public sealed class OpenApiTests(ApiApp app)
         using var client = app.Client(null);
 
         using var redirect = await client.GetAsync("api/reference");
-        using var response = await client.GetAsync(redirect.Headers.Location?.ToString() ?? "api/reference");
+        using var response = await client.GetAsync("api/reference/");
 
+        Assert.Equal("reference/", redirect.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         var script = System.Text.RegularExpressions.Regex.Match(html, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;

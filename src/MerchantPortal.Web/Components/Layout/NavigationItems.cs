@@ -3,9 +3,13 @@ using MudBlazor;
 
 namespace MerchantPortal.Web.Components.Layout;
 
-/// <summary>One entry of the navigation drawer, shown only to users who satisfy its <see cref="Policy"/>.</summary>
+/// <summary>
+/// One entry of the navigation drawer, shown only to users who satisfy its <see cref="Policy"/>. An
+/// <see cref="OutsidePortal"/> entry is a page the portal's router does not serve (the API reference); it opens in a new tab.
+/// </summary>
 public sealed record NavigationItem(
-    string Key, string Title, string Href, string Icon, string Policy, string Section, string Description, NavigationBadge Badge = NavigationBadge.None);
+    string Key, string Title, string Href, string Icon, string Policy, string Section, string Description, NavigationBadge Badge = NavigationBadge.None,
+    bool OutsidePortal = false);
 
 /// <summary>A live figure an entry shows next to its title.</summary>
 public enum NavigationBadge
@@ -48,7 +52,7 @@ public static class NavigationItems
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
         new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.SignedIn, Administration,
-            "The public REST API: endpoints, fields and errors, to try out with an API key."),
+            "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,
             "Who changed what: money, codes, catalog and roles."),
     ];
