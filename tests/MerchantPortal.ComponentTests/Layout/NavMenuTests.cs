@@ -15,9 +15,9 @@ public sealed class NavMenuTests : CoreComponentTest
 {
     public static TheoryData<string, string[]> ExpectedNavigation() => new()
     {
-        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance"] },
+        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "api-reference"] },
         { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "merchants", "users", "audit"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "api-reference", "support", "merchants", "users", "audit"] },
     };
 
     [Theory]

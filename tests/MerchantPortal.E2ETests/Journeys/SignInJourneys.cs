@@ -12,9 +12,9 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
     public static TheoryData<string, string[]> RoleNavigation() => new()
     {
-        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance"] },
+        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "api-reference"] },
         { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "merchants", "users", "audit"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "api-reference", "support", "merchants", "users", "audit"] },
     };
 
     [Theory]

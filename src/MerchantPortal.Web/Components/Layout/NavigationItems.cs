@@ -44,6 +44,8 @@ public static class NavigationItems
             "Keys, top-ups and services, with stock."),
         new("balance", "Balance", "/balance", Icons.Material.Outlined.AccountBalanceWallet, Policies.ViewBalance, Commerce,
             "The prepaid balance and every movement of it."),
+        new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.PlaceOrders, Commerce,
+            "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("support", "Support queue", "/support", Icons.Material.Outlined.SupportAgent, Policies.SupportQueue, Support,
             "Orders that need a person: retry, refund or mark as dealt with; approve what waits for a second agent.",
             NavigationBadge.PendingApprovals),
@@ -51,8 +53,6 @@ public static class NavigationItems
             "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
-        new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.SignedIn, Administration,
-            "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,
             "Who changed what: money, codes, catalog and roles."),
     ];
