@@ -2,9 +2,11 @@ using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
+using MerchantPortal.Changes;
 using MerchantPortal.Customers;
 using MerchantPortal.Dashboard;
 using MerchantPortal.Data;
+using MerchantPortal.Events;
 using MerchantPortal.Fulfilment;
 using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
@@ -49,6 +51,7 @@ public static class CoreRegistration
             .UsePortalDatabase(database.Provider, connectionString)
             .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IInterceptor, IntegrationEventInterceptor>();
 
         services.AddPortalIdentity();
         services.AddDataProtection()
@@ -102,7 +105,21 @@ public static class CoreRegistration
         services.AddSingleton<FulfilmentService>();
         services.AddSingleton<FulfilmentRetryService>();
         services.AddBackgroundJobs(builder.Configuration);
+        services.AddChangeFeed();
         return builder;
+    }
+
+    /// <summary>The change feed runs in every instance, web-only ones too: they cache what it invalidates.</summary>
+    private static void AddChangeFeed(this IServiceCollection services)
+    {
+        services.AddOptions<ChangeFeedOptions>().BindConfiguration(ChangeFeedOptions.SectionName)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Retention > TimeSpan.Zero,
+                "ChangeFeed:PollInterval and ChangeFeed:Retention must be positive time spans, e.g. 00:00:00.500 and 01:00:00.")
+            .ValidateOnStart();
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<ChangeFeedPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedPoller>());
     }
 
     private static void AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
@@ -110,6 +127,7 @@ public static class CoreRegistration
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName);
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobClaims>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<IJobHandler, FulfilOrderJobHandler>();
         services.AddSingleton<IJobHandler, SubmitRefundJobHandler>();

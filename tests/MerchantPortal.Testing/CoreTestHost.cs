@@ -1,6 +1,8 @@
 using MerchantPortal.Data;
+using MerchantPortal.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace MerchantPortal.Testing;
@@ -33,6 +35,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         builder.AddCore();
+        builder.Services.TryAddSingleton<IOrderSnapshotter, TestOrderSnapshotter>();
         builder.Services.AddSingleton<FailingCommits>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FailingCommits>());
         configureServices?.Invoke(builder.Services);
@@ -47,7 +50,10 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public TestCatalog Catalog => new(_host.Services);
 
-    /// <summary>Runs background jobs with one worker until none is due.</summary>
+    /// <summary>
+    /// Runs background jobs with one worker, one after another, until none is due. Jobs of types without a
+    /// handler here (such as <c>dispatch_event</c> before webhooks are wired) are left pending, as in the app.
+    /// </summary>
     public async Task DrainJobsAsync(string workerId = "test-worker")
     {
         var runner = Get<MerchantPortal.Jobs.JobRunner>();

@@ -1,3 +1,4 @@
+using MerchantPortal.Events;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Operations;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Testing;
@@ -63,7 +65,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureTestServices(services => services.AddSingleton<IEmailTransport>(Emails));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IEmailTransport>(Emails);
+            services.TryAddSingleton<IOrderSnapshotter, TestOrderSnapshotter>();
+        });
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         foreach (var (key, value) in Settings)

@@ -24,12 +24,12 @@ public sealed class TestOrders(IServiceProvider services)
     /// <summary>Places one order of <paramref name="quantity"/> units of a key item; fulfilment runs later, as in production.</summary>
     public async Task<OrderDetails> PlaceKeyOrderAsync(
         Guid merchantId, long itemId, int quantity = 1, string? customerEmail = null, string? customerName = null,
-        OrderSource source = OrderSource.Dashboard, string? merchantOrderId = null)
+        OrderSource source = OrderSource.Dashboard, string? merchantOrderId = null, string? externalReference = null)
     {
         var actor = Actor.User("test-merchant-user", "merchant-user@test.example", merchantId, Roles.Merchant);
         var placed = await services.GetRequiredService<OrderPlacementService>().PlaceAsync(
             new PlaceOrder(merchantId, new CustomerRef(Email: customerEmail ?? $"c-{Guid.NewGuid():N}@test.example", Name: customerName),
-                [new PlaceOrderLine(itemId, quantity)], PaymentChoice.Balance, source, merchantOrderId),
+                [new PlaceOrderLine(itemId, quantity)], PaymentChoice.Balance, source, merchantOrderId, ExternalReference: externalReference),
             actor);
         return placed.Succeeded
             ? placed.Value.Order

@@ -5,14 +5,14 @@ namespace MerchantPortal.Catalog;
 /// <summary>The expected failures of catalog administration and key uploads.</summary>
 public static class CatalogErrors
 {
-    public static Error NotFound { get; } = new("ITEM_NOT_FOUND", "That catalog item does not exist.", "item_id");
+    public static Error NotFound { get; } = new("ITEM_NOT_FOUND", "That catalog item does not exist.", "item_id") { Kind = ErrorKind.NotFound };
 
     public static Error SkuRequired { get; } = new("SKU_REQUIRED", "Enter a SKU.", "sku");
 
     public static Error SkuInvalid { get; } =
         new("SKU_INVALID", "A SKU has up to 64 letters, digits, dashes or underscores.", "sku");
 
-    public static Error SkuTaken { get; } = new("SKU_TAKEN", "Another item already uses this SKU.", "sku");
+    public static Error SkuTaken { get; } = new("SKU_TAKEN", "Another item already uses this SKU.", "sku") { Kind = ErrorKind.Conflict };
 
     public static Error NameRequired { get; } = new("NAME_REQUIRED", "Enter the item's name.", "name");
 
@@ -43,14 +43,21 @@ public static class CatalogErrors
 
     public static Error FieldInvalid(string message) => new("FIELD_DEFINITION_INVALID", message, "fields");
 
-    public static Error NotAKeyItem { get; } = new("NOT_A_KEY_ITEM", "Only items of type key have a code inventory.", "item_id");
+    public static Error NotAKeyItem { get; } =
+        new("NOT_A_KEY_ITEM", "Only items of type key have a code inventory.", "item_id") { Kind = ErrorKind.Rule };
 
     public static Error NoCodes { get; } = new("NO_CODES", "Paste or upload at least one code.", "codes");
 
     public static Error TooManyCodes { get; } = new("TOO_MANY_CODES", "Upload at most 100,000 codes at a time.", "codes");
 
     public static Error ChangedMeanwhile { get; } =
-        new("ITEM_CHANGED", "Someone else changed this item at the same time. Reload it and try again.");
+        new("ITEM_CHANGED", "Someone else changed this item at the same time. Reload it and try again.") { Kind = ErrorKind.Conflict };
 
-    public static Error CodeNotFound { get; } = new("CODE_NOT_FOUND", "That code does not exist.");
+    public static Error TypeLocked { get; } = new("TYPE_LOCKED",
+        "The type of an item that has been ordered cannot change; create a new item instead.", "type") { Kind = ErrorKind.Rule };
+
+    public static Error CodesChanged { get; } = new("CODES_CHANGED",
+        "Someone added codes to this item at the same time. Upload again; duplicates will be skipped.", "codes") { Kind = ErrorKind.Conflict };
+
+    public static Error CodeNotFound { get; } = new("CODE_NOT_FOUND", "That code does not exist.") { Kind = ErrorKind.NotFound };
 }

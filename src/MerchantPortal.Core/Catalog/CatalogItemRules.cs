@@ -9,70 +9,107 @@ public static partial class CatalogItemRules
 {
     public const int MaxKeyQuantity = 10_000;
 
+    /// <summary>Every problem with the item's details, as one error (<see cref="Error.Combine"/>); null when valid.</summary>
     public static Error? Validate(SaveCatalogItem item)
     {
+        var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(item.Sku))
         {
-            return CatalogErrors.SkuRequired;
+            errors.Add(CatalogErrors.SkuRequired);
         }
-
-        if (!SkuPattern().IsMatch(item.Sku.Trim()))
+        else if (!SkuPattern().IsMatch(item.Sku.Trim()))
         {
-            return CatalogErrors.SkuInvalid;
+            errors.Add(CatalogErrors.SkuInvalid);
         }
 
         if (string.IsNullOrWhiteSpace(item.Name))
         {
-            return CatalogErrors.NameRequired;
+            errors.Add(CatalogErrors.NameRequired);
         }
-
-        if (item.Name.Trim().Length > 200)
+        else if (item.Name.Trim().Length > 200)
         {
-            return CatalogErrors.NameTooLong;
+            errors.Add(CatalogErrors.NameTooLong);
         }
 
         if (item.Description?.Length > 2000)
         {
-            return CatalogErrors.DescriptionTooLong;
+            errors.Add(CatalogErrors.DescriptionTooLong);
         }
 
         if (!Currency.TryGet(item.Currency, out _))
         {
-            return CatalogErrors.CurrencyInvalid;
+            errors.Add(CatalogErrors.CurrencyInvalid);
         }
 
-        return ValidateType(item) ?? ValidateCharges(item) ?? ValidateFields(item);
+        errors.AddRange(ValidateType(item));
+        errors.AddRange(ValidateCharges(item));
+        errors.AddRange(ValidateFields(item));
+        return Error.Combine(errors);
     }
 
-    private static Error? ValidateType(SaveCatalogItem item) => item.Type switch
+    private static IEnumerable<Error> ValidateType(SaveCatalogItem item)
     {
-        ProductType.Key when item.UnitPriceMinor <= 0 => CatalogErrors.PriceInvalid,
-        ProductType.Key when item.MinQuantity < 1 || item.MaxQuantity < item.MinQuantity || item.MaxQuantity > MaxKeyQuantity =>
-            CatalogErrors.QuantityBoundsInvalid,
-        ProductType.Service when item.UnitPriceMinor <= 0 => CatalogErrors.PriceInvalid,
-        ProductType.TopUp when item.MinAmountMinor <= 0 || item.MaxAmountMinor < item.MinAmountMinor => CatalogErrors.AmountBoundsInvalid,
-        ProductType.TopUp when item.StepMinor <= 0 || (item.MaxAmountMinor - item.MinAmountMinor) % item.StepMinor != 0 =>
-            CatalogErrors.StepInvalid,
-        ProductType.TopUp when item.RateBasisPoints is < 1 or > 100_000 => CatalogErrors.RateInvalid,
-        _ => null,
-    };
+        switch (item.Type)
+        {
+            case ProductType.Key:
+                if (item.UnitPriceMinor <= 0)
+                {
+                    yield return CatalogErrors.PriceInvalid;
+                }
 
-    private static Error? ValidateCharges(SaveCatalogItem item)
+                if (item.MinQuantity < 1 || item.MaxQuantity < item.MinQuantity || item.MaxQuantity > MaxKeyQuantity)
+                {
+                    yield return CatalogErrors.QuantityBoundsInvalid;
+                }
+
+                break;
+            case ProductType.Service when item.UnitPriceMinor <= 0:
+                yield return CatalogErrors.PriceInvalid;
+                break;
+            case ProductType.TopUp:
+                if (item.MinAmountMinor <= 0 || item.MaxAmountMinor < item.MinAmountMinor)
+                {
+                    yield return CatalogErrors.AmountBoundsInvalid;
+                }
+                else if (item.StepMinor <= 0 || (item.MaxAmountMinor - item.MinAmountMinor) % item.StepMinor != 0)
+                {
+                    // The step is judged against valid bounds only.
+                    yield return CatalogErrors.StepInvalid;
+                }
+
+                if (item.RateBasisPoints is < 1 or > 100_000)
+                {
+                    yield return CatalogErrors.RateInvalid;
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<Error> ValidateCharges(SaveCatalogItem item)
     {
         if (item.FeeBasisPoints is < 0 or > 10_000)
         {
-            return CatalogErrors.FeeInvalid;
+            yield return CatalogErrors.FeeInvalid;
         }
 
-        return item.TaxBasisPoints is < 0 or > 10_000 ? CatalogErrors.TaxInvalid : null;
+        if (item.TaxBasisPoints is < 0 or > 10_000)
+        {
+            yield return CatalogErrors.TaxInvalid;
+        }
     }
 
-    private static Error? ValidateFields(SaveCatalogItem item)
+    private static IEnumerable<Error> ValidateFields(SaveCatalogItem item)
     {
         var fields = item.Fields ?? [];
         if (item.Type == ProductType.Key)
         {
-            return fields.Count == 0 ? null : CatalogErrors.FieldInvalid("Key items take no input fields.");
+            if (fields.Count > 0)
+            {
+                yield return CatalogErrors.FieldInvalid("Key items take no input fields.");
+            }
+
+            yield break;
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -80,22 +117,18 @@ public static partial class CatalogItemRules
         {
             if (!FieldKeyPattern().IsMatch(field.Key ?? "") || !keys.Add(field.Key!))
             {
-                return CatalogErrors.FieldInvalid(
+                yield return CatalogErrors.FieldInvalid(
                     $"Field key '{field.Key}' must be unique and use lower-case letters, digits and underscores, starting with a letter.");
             }
-
-            if (string.IsNullOrWhiteSpace(field.Label))
+            else if (string.IsNullOrWhiteSpace(field.Label))
             {
-                return CatalogErrors.FieldInvalid($"Field '{field.Key}' needs a label.");
+                yield return CatalogErrors.FieldInvalid($"Field '{field.Key}' needs a label.");
             }
-
-            if (ValidateField(field) is { } error)
+            else if (ValidateField(field) is { } error)
             {
-                return error;
+                yield return error;
             }
         }
-
-        return null;
     }
 
     private static Error? ValidateField(ItemField field)

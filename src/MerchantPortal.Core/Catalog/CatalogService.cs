@@ -6,37 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Catalog;
 
-/// <summary>The catalog: search with stock, item details, and admin create, edit, (de)activate (audited).</summary>
+/// <summary>
+/// The catalog, shared by all merchants: search with stock, item details, and admin create, edit,
+/// (de)activate (audited). A merchant actor (user or API key) sees only what can be ordered: an inactive
+/// item is hidden from it and reads as not found.
+/// </summary>
 public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Page<CatalogItemSummary>> SearchAsync(CatalogQuery query, CancellationToken ct = default)
+    /// <summary>A page of the items matching the query, as lists show them, with the stock of key items.</summary>
+    public async Task<Page<CatalogItemSummary>> SearchAsync(CatalogQuery query, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var items = db.CatalogItems.AsNoTracking();
-        if (!query.IncludeInactive)
-        {
-            items = items.Where(i => i.IsActive);
-        }
-
-        if (query.Type is { } type)
-        {
-            items = items.Where(i => i.Type == type);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Currency))
-        {
-            var currency = query.Currency.Trim().ToUpperInvariant();
-            items = items.Where(i => i.Currency == currency);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = Like.Contains(query.Search);
-            items = items.Where(i => EF.Functions.Like(i.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(i.Sku, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(i.Description, pattern, Like.EscapeCharacter));
-        }
-
+        var items = Filter(db, query, actor);
         var total = await items.CountAsync(ct);
         var rows = await items.OrderBy(i => i.Name)
             .Skip(query.Page * query.PageSize).Take(query.PageSize)
@@ -48,20 +29,33 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
         return new Page<CatalogItemSummary>(rows, total);
     }
 
-    public async Task<CatalogItemDetails?> GetAsync(long itemId, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the items matching the query in full (type, bounds, fields), each with its stock of available
+    /// codes (key items; null otherwise): the catalog export of the API.
+    /// </summary>
+    public async Task<Page<CatalogItemDetails>> ListAsync(CatalogQuery query, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
-        if (item is null)
-        {
-            return null;
-        }
+        var items = Filter(db, query, actor);
+        var total = await items.CountAsync(ct);
+        var rows = await items.OrderBy(i => i.Name).ThenBy(i => i.Id)
+            .Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(i => new
+            {
+                Item = i,
+                Stock = i.Type == ProductType.Key ? db.KeyCodes.Count(c => c.ItemId == i.Id && c.Status == KeyCodeStatus.Available) : (int?)null,
+                Delivered = db.KeyCodes.Count(c => c.ItemId == i.Id && c.Status == KeyCodeStatus.Delivered),
+            })
+            .ToListAsync(ct);
+        return new Page<CatalogItemDetails>([.. rows.Select(r => new CatalogItemDetails(r.Item, r.Stock, r.Delivered))], total);
+    }
 
-        var stock = item.Type == ProductType.Key
-            ? await db.KeyCodes.CountAsync(c => c.ItemId == itemId && c.Status == KeyCodeStatus.Available, ct)
-            : (int?)null;
-        var delivered = await db.KeyCodes.CountAsync(c => c.ItemId == itemId && c.Status == KeyCodeStatus.Delivered, ct);
-        return new CatalogItemDetails(item, stock, delivered);
+    /// <summary>One item with its stock; null if it does not exist or the actor may not see it (inactive, for a merchant).</summary>
+    public async Task<CatalogItemDetails?> GetAsync(long itemId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && (i.IsActive || actor.MerchantId == null), ct);
+        return item is null ? null : await DetailsAsync(db, item, ct);
     }
 
     public async Task<Result<CatalogItemDetails>> CreateAsync(SaveCatalogItem request, Actor actor, CancellationToken ct = default)
@@ -90,7 +84,7 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
         audit.Record(db, actor, AuditActions.CatalogItemCreated, "catalog_item", Id(item), $"Created {item.Sku} ({item.Name})");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (await GetAsync(item.Id, ct))!;
+        return await DetailsAsync(db, item, ct);
     }
 
     public async Task<Result<CatalogItemDetails>> UpdateAsync(long itemId, SaveCatalogItem request, Actor actor, CancellationToken ct = default)
@@ -115,12 +109,12 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
 
         if (item.Type != request.Type && await db.OrderLines.AnyAsync(l => l.ItemId == itemId, ct))
         {
-            return new Error("TYPE_LOCKED", "The type of an item that has been ordered cannot change; create a new item instead.", "type");
+            return CatalogErrors.TypeLocked;
         }
 
         item.Apply(request, clock.GetUtcNow().UtcDateTime);
         audit.Record(db, actor, AuditActions.CatalogItemUpdated, "catalog_item", Id(item), $"Updated {item.Sku} ({item.Name})");
-        return await SaveAsync(db, ct) is { } conflict ? conflict : (await GetAsync(itemId, ct))!;
+        return await SaveAsync(db, ct) is { } conflict ? conflict : await DetailsAsync(db, item, ct);
     }
 
     public async Task<Result<CatalogItemDetails>> SetActiveAsync(long itemId, bool active, Actor actor, CancellationToken ct = default)
@@ -140,7 +134,47 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
             await db.SaveChangesAsync(ct);
         }
 
-        return (await GetAsync(itemId, ct))!;
+        return await DetailsAsync(db, item, ct);
+    }
+
+    /// <summary>The items the actor may see that match the query's filters: merchants never see inactive items.</summary>
+    private static IQueryable<CatalogItem> Filter(PortalDb db, CatalogQuery query, Actor actor)
+    {
+        var items = db.CatalogItems.AsNoTracking();
+        if (!query.IncludeInactive || actor.MerchantId is not null)
+        {
+            items = items.Where(i => i.IsActive);
+        }
+
+        if (query.Type is { } type)
+        {
+            items = items.Where(i => i.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Currency))
+        {
+            var currency = query.Currency.Trim().ToUpperInvariant();
+            items = items.Where(i => i.Currency == currency);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Like.Contains(query.Search);
+            items = items.Where(i => EF.Functions.Like(i.Name, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(i.Sku, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(i.Description, pattern, Like.EscapeCharacter));
+        }
+
+        return items;
+    }
+
+    private static async Task<CatalogItemDetails> DetailsAsync(PortalDb db, CatalogItem item, CancellationToken ct)
+    {
+        var stock = item.Type == ProductType.Key
+            ? await db.KeyCodes.CountAsync(c => c.ItemId == item.Id && c.Status == KeyCodeStatus.Available, ct)
+            : (int?)null;
+        var delivered = await db.KeyCodes.CountAsync(c => c.ItemId == item.Id && c.Status == KeyCodeStatus.Delivered, ct);
+        return new CatalogItemDetails(item, stock, delivered);
     }
 
     /// <summary>Saves, or says which concurrent change got in the way.</summary>

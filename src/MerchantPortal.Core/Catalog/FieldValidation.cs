@@ -12,16 +12,18 @@ public static class FieldValidation
 {
     public static TimeSpan RegexTimeout { get; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Validates <c>values</c> against <c>definitions</c>; errors point at <c>fieldPath.key</c>, e.g. <c>lines[0].fields.phone</c>.</summary>
+    /// <summary>
+    /// Validates <c>values</c> against <c>definitions</c>; errors point at <c>fieldPath.key</c>, e.g.
+    /// <c>lines[0].fields.phone</c>, and every one is reported (<see cref="Error.Combine"/>).
+    /// </summary>
     public static Result<IReadOnlyList<LineFieldValue>> Validate(
         IReadOnlyList<ItemField> definitions, IReadOnlyDictionary<string, string?>? values, string fieldPath)
     {
         values ??= new Dictionary<string, string?>();
-        if (values.Keys.FirstOrDefault(k => definitions.All(d => d.Key != k)) is { } unknown)
-        {
-            return new Error("FIELD_UNKNOWN", $"This item has no field named '{unknown}'.", $"{fieldPath}.{unknown}");
-        }
-
+        var errors = values.Keys
+            .Where(k => definitions.All(d => d.Key != k))
+            .Select(unknown => new Error("FIELD_UNKNOWN", $"This item has no field named '{unknown}'.", $"{fieldPath}.{unknown}"))
+            .ToList();
         var accepted = new List<LineFieldValue>();
         foreach (var field in definitions)
         {
@@ -31,22 +33,24 @@ public static class FieldValidation
             {
                 if (field.Required)
                 {
-                    return new Error("FIELD_REQUIRED", $"{field.Label} is required.", path);
+                    errors.Add(new Error("FIELD_REQUIRED", $"{field.Label} is required.", path));
                 }
 
                 continue;
             }
 
             var checkedValue = field.Type == FieldType.Choice ? CheckChoice(field, value, path) : CheckText(field, value, path);
-            if (!checkedValue.Succeeded)
+            if (checkedValue.Succeeded)
             {
-                return checkedValue.Error!;
+                accepted.Add(checkedValue.Value);
             }
-
-            accepted.Add(checkedValue.Value);
+            else
+            {
+                errors.Add(checkedValue.Error!);
+            }
         }
 
-        return accepted;
+        return Error.Combine(errors) is { } invalid ? invalid : accepted;
     }
 
     private static Result<LineFieldValue> CheckChoice(ItemField field, string value, string path)

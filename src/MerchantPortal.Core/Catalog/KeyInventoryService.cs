@@ -96,18 +96,27 @@ public sealed class KeyInventoryService(
         catch (DbUpdateException)
         {
             // Another upload added some of the same codes between the check and the insert.
-            return new Error("CODES_CHANGED", "Someone added codes to this item at the same time. Upload again; duplicates will be skipped.", "codes");
+            return CatalogErrors.CodesChanged;
         }
 
         jobSignal.Notify();
         return summary;
     }
 
+    /// <summary>
+    /// The item's codes, masked, newest first. A merchant actor sees only the codes delivered to its own
+    /// merchant's orders, as with <see cref="RevealAsync"/>.
+    /// </summary>
     public async Task<Page<KeyCodeRow>> ListAsync(
-        long itemId, KeyCodeStatus? status, int page, int pageSize, CancellationToken ct = default)
+        long itemId, KeyCodeStatus? status, int page, int pageSize, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var codes = db.KeyCodes.AsNoTracking().Where(c => c.ItemId == itemId);
+        if (actor.MerchantId is { } own)
+        {
+            codes = codes.Where(c => db.OrderLines.Any(l => l.Id == c.OrderLineId && l.Order.MerchantId == own));
+        }
+
         if (status is { } s)
         {
             codes = codes.Where(c => c.Status == s);

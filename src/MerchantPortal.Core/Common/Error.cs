@@ -19,6 +19,35 @@ public sealed record Error(string Code, string Message, string? Field = null)
 
     /// <summary>The individual field errors of a combined validation failure (empty otherwise).</summary>
     public IReadOnlyList<Error> Errors { get; init; } = [];
+
+    /// <summary>The code of a combined validation failure (<see cref="Validation"/>).</summary>
+    public const string ValidationFailedCode = "VALIDATION_FAILED";
+
+    /// <summary>
+    /// One validation failure carrying every field error of a request in <see cref="Errors"/> (combined
+    /// errors among them are unpacked); its message counts them, or is the error's own message when there is only one.
+    /// </summary>
+    public static Error Validation(IReadOnlyList<Error> errors)
+    {
+        errors = [.. errors.SelectMany(e => e.Flatten())];
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        var message = errors.Count == 1 ? errors[0].Message : $"The request has {errors.Count} invalid fields.";
+        return new Error(ValidationFailedCode, message) { Kind = ErrorKind.Validation, Errors = errors };
+    }
+
+    /// <summary>
+    /// The rule every validation in Core follows: no errors is success (null), one error is returned as it
+    /// is, several are combined into one <see cref="Validation"/> failure.
+    /// </summary>
+    public static Error? Combine(IReadOnlyList<Error> errors) => errors.Sum(e => e.Flatten().Count) switch
+    {
+        0 => null,
+        1 => errors.Single(),
+        _ => Validation(errors),
+    };
+
+    /// <summary>The individual errors this stands for: those of a combined failure, or this error alone.</summary>
+    public IReadOnlyList<Error> Flatten() => Errors.Count > 0 ? Errors : [this];
 }
 
 /// <summary>The kinds of expected failure; the API maps each to one HTTP status (docs/api.md).</summary>

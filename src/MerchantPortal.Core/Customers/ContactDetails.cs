@@ -9,24 +9,24 @@ public static partial class ContactDetails
 {
     public sealed record Normalized(string? Name, string? Email, string? Phone);
 
+    /// <summary>The trimmed details, or every problem with them as one error (<see cref="Error.Combine"/>).</summary>
     public static Result<Normalized> Normalize(CustomerRef reference)
     {
+        var errors = new List<Error>();
         var name = string.IsNullOrWhiteSpace(reference.Name) ? null : reference.Name.Trim();
         if (name?.Length > 200)
         {
-            return CustomerErrors.NameTooLong;
+            errors.Add(CustomerErrors.NameTooLong);
         }
 
         string? email = null;
         if (!string.IsNullOrWhiteSpace(reference.Email))
         {
-            var trimmed = reference.Email.Trim();
-            if (trimmed.Length > 256 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed)
+            email = reference.Email.Trim();
+            if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
             {
-                return CustomerErrors.EmailInvalid;
+                errors.Add(CustomerErrors.EmailInvalid);
             }
-
-            email = trimmed;
         }
 
         string? phone = null;
@@ -35,11 +35,11 @@ public static partial class ContactDetails
             phone = PhoneSeparators().Replace(reference.Phone.Trim(), "");
             if (!PhonePattern().IsMatch(phone))
             {
-                return CustomerErrors.PhoneInvalid;
+                errors.Add(CustomerErrors.PhoneInvalid);
             }
         }
 
-        return new Normalized(name, email, phone);
+        return Error.Combine(errors) is { } invalid ? invalid : new Normalized(name, email, phone);
     }
 
     [GeneratedRegex(@"[\s\-().]")]

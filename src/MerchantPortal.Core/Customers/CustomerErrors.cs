@@ -16,7 +16,7 @@ public static class CustomerErrors
         "Enter the phone number in international form, like +14155550123.", "customer.phone");
 
     public static Error MerchantNotAllowed { get; } =
-        new("MERCHANT_NOT_ALLOWED", "You can only add customers to your own merchant account.", "merchant_id");
+        new("MERCHANT_NOT_ALLOWED", "You can only add customers to your own merchant account.", "merchant_id") { Kind = ErrorKind.Forbidden };
 
     public static Error NameTooLong { get; } = new("CUSTOMER_NAME_TOO_LONG", "The name can be at most 200 characters.", "customer.name");
 }

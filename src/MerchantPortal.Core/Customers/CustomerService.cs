@@ -1,6 +1,7 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
+using MerchantPortal.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Customers;
@@ -8,11 +9,20 @@ namespace MerchantPortal.Customers;
 /// <summary>A merchant's customers: create-or-find by email or phone, search, details.</summary>
 public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
 {
-    public async Task<Page<CustomerSummary>> SearchAsync(CustomerQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// The customers of the query's merchant (all merchants' for staff without one). A merchant actor only ever
+    /// sees its own: another merchant named in the query gives an empty page.
+    /// </summary>
+    public async Task<Page<CustomerSummary>> SearchAsync(CustomerQuery query, Actor actor, CancellationToken ct = default)
     {
+        if (query.MerchantId is { } asked && !actor.MaySee(asked))
+        {
+            return new Page<CustomerSummary>([], 0);
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var customers = db.Customers.AsNoTracking();
-        if (query.MerchantId is { } merchantId)
+        if ((actor.MerchantId ?? query.MerchantId) is { } merchantId)
         {
             customers = customers.Where(c => c.MerchantId == merchantId);
         }

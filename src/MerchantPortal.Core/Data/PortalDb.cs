@@ -2,6 +2,7 @@ using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Events;
@@ -50,6 +51,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<OutboxJob> OutboxJobs => Set<OutboxJob>();
 
     public DbSet<IntegrationEvent> IntegrationEvents => Set<IntegrationEvent>();
+
+    public DbSet<ChangeFeedEntry> ChangeFeed => Set<ChangeFeedEntry>();
 
     public DbSet<Counter> Counters => Set<Counter>();
 

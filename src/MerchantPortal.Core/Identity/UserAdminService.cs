@@ -60,7 +60,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         InScopeAsync<Result<UserSummary>>(async (db, users) =>
         {
             var email = request.Email?.Trim() ?? "";
-            if ((ValidateEmail(email) ?? await ValidateProfileAsync(db, request.DisplayName, request.Role, request.MerchantId, ct)) is { } invalid)
+            if (await ValidateProfileAsync(db, ValidateEmail(email), request.DisplayName, request.Role, request.MerchantId, ct) is { } invalid)
             {
                 return invalid;
             }
@@ -104,7 +104,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
                 return UserErrors.NotFound;
             }
 
-            if (await ValidateProfileAsync(db, request.DisplayName, request.Role, request.MerchantId, ct) is { } invalid)
+            if (await ValidateProfileAsync(db, null, request.DisplayName, request.Role, request.MerchantId, ct) is { } invalid)
             {
                 return invalid;
             }
@@ -238,40 +238,46 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         return ToSummary(user, role ?? "", merchantName, clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// Every problem with a user's email (checked by the caller), name, role and merchant, as one error
+    /// (<see cref="Error.Combine"/>).
+    /// </summary>
     private static async Task<Error?> ValidateProfileAsync(
-        PortalDb db, string? displayName, string? role, Guid? merchantId, CancellationToken ct)
+        PortalDb db, Error? emailError, string? displayName, string? role, Guid? merchantId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(displayName))
+        var errors = new List<Error>();
+        if (emailError is not null)
         {
-            return UserErrors.DisplayNameRequired;
+            errors.Add(emailError);
         }
 
-        if (displayName.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(displayName))
         {
-            return UserErrors.DisplayNameTooLong;
+            errors.Add(UserErrors.DisplayNameRequired);
+        }
+        else if (displayName.Trim().Length > 200)
+        {
+            errors.Add(UserErrors.DisplayNameTooLong);
         }
 
         if (!Roles.IsKnown(role))
         {
-            return UserErrors.RoleInvalid;
+            errors.Add(UserErrors.RoleInvalid);
         }
-
-        if (role == Roles.Merchant && merchantId is null)
+        else if (role == Roles.Merchant && merchantId is null)
         {
-            return UserErrors.MerchantRequired;
+            errors.Add(UserErrors.MerchantRequired);
         }
-
-        if (role != Roles.Merchant && merchantId is not null)
+        else if (role != Roles.Merchant && merchantId is not null)
         {
-            return UserErrors.MerchantNotAllowed;
+            errors.Add(UserErrors.MerchantNotAllowed);
         }
-
-        if (merchantId is { } id && !await db.Merchants.AnyAsync(m => m.Id == id, ct))
+        else if (merchantId is { } id && !await db.Merchants.AnyAsync(m => m.Id == id, ct))
         {
-            return UserErrors.MerchantNotFound;
+            errors.Add(UserErrors.MerchantNotFound);
         }
 
-        return null;
+        return Error.Combine(errors);
     }
 
     private static Error? ValidateEmail(string email)

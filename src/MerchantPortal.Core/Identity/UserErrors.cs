@@ -9,7 +9,8 @@ public static class UserErrors
 
     public static Error EmailInvalid { get; } = new("EMAIL_INVALID", "Enter a valid email address, like name@example.com.", "email");
 
-    public static Error EmailTaken { get; } = new("EMAIL_TAKEN", "A user with this email address already exists.", "email");
+    public static Error EmailTaken { get; } =
+        new("EMAIL_TAKEN", "A user with this email address already exists.", "email") { Kind = ErrorKind.Conflict };
 
     public static Error DisplayNameRequired { get; } = new("DISPLAY_NAME_REQUIRED", "Enter the user's name.", "displayName");
 
@@ -24,12 +25,12 @@ public static class UserErrors
 
     public static Error MerchantNotFound { get; } = new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchantId");
 
-    public static Error NotFound { get; } = new("USER_NOT_FOUND", "That user does not exist.");
+    public static Error NotFound { get; } = new("USER_NOT_FOUND", "That user does not exist.") { Kind = ErrorKind.NotFound };
 
-    public static Error CannotLockSelf { get; } = new("CANNOT_LOCK_SELF", "You cannot lock your own account.");
+    public static Error CannotLockSelf { get; } = new("CANNOT_LOCK_SELF", "You cannot lock your own account.") { Kind = ErrorKind.Forbidden };
 
     public static Error CannotChangeOwnRole { get; } =
-        new("CANNOT_CHANGE_OWN_ROLE", "You cannot change your own role; ask another admin.", "role");
+        new("CANNOT_CHANGE_OWN_ROLE", "You cannot change your own role; ask another admin.", "role") { Kind = ErrorKind.Forbidden };
 
     public static Error PasswordRejected(string reason) => new("PASSWORD_REJECTED", reason, "password");
 }

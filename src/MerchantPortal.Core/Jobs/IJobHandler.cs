@@ -5,5 +5,9 @@ public interface IJobHandler
 {
     string JobType { get; }
 
+    /// <summary>When a failed job of this type runs again; <c>null</c> for the default backoff (<see cref="ExponentialBackoff.Default"/>).</summary>
+    IJobRetryPolicy? RetryPolicy => null;
+
+    /// <summary>Runs the job; <paramref name="ct"/> is cancelled when the app stops or this worker lost the job's lease.</summary>
     Task HandleAsync(string payload, CancellationToken ct);
 }

@@ -1,17 +1,16 @@
-using MerchantPortal.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Jobs;
 
 /// <summary>
-/// Claims due outbox jobs with a lease (one conditional update per job, so two workers never hold the
-/// same job) and runs their handlers. A job whose lease expired — its worker crashed or hung — is due
-/// again. Failures are retried with exponential backoff, then marked failed.
+/// Runs claimed outbox jobs (<see cref="JobClaims"/>) with their handlers, keeping the lease while a handler
+/// works (<see cref="LeaseKeeper"/>). A failure is retried by the job type's policy — configured delays, the
+/// handler's own policy, or the default backoff — or at the time the handler asked for
+/// (<see cref="JobRetryException"/>); when the policy gives up, the job is marked failed.
 /// </summary>
 public sealed class JobRunner(
-    IDbContextFactory<PortalDb> dbs,
+    JobClaims claims,
     IEnumerable<IJobHandler> handlers,
     IOptions<JobOptions> options,
     TimeProvider clock,
@@ -19,101 +18,73 @@ public sealed class JobRunner(
 {
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.JobType);
 
-    /// <summary>Claims a batch of due jobs for <paramref name="workerId"/> and runs them; returns how many were claimed.</summary>
+    /// <summary>The job types this instance has handlers for; jobs of other types wait for an instance that has.</summary>
+    public IReadOnlyCollection<string> JobTypes => _handlers.Keys;
+
+    /// <summary>
+    /// One pass over every job type, running the claimed jobs one after another (tests and the demo seeder use
+    /// it; the worker runs types side by side in <see cref="JobLane"/>s); returns how many were claimed.
+    /// </summary>
     public async Task<int> RunDueJobsAsync(string workerId, CancellationToken ct)
     {
-        var claimed = await ClaimAsync(workerId, ct);
-        foreach (var job in claimed)
+        var count = 0;
+        foreach (var type in _handlers.Keys)
         {
-            await RunAsync(workerId, job, ct);
-        }
-
-        return claimed.Count;
-    }
-
-    /// <summary>Takes the lease on up to a batch of due jobs.</summary>
-    public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string workerId, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var leaseEnd = now + options.Value.LeaseDuration;
-        var candidates = await db.OutboxJobs.AsNoTracking()
-            .Where(j => (j.Status == JobStatus.Pending && j.AvailableAt <= now) || (j.Status == JobStatus.Running && j.LeaseExpiresAt < now))
-            .OrderBy(j => j.Id)
-            .Select(j => j.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(ct);
-
-        var claimed = new List<ClaimedJob>();
-        foreach (var id in candidates)
-        {
-            var won = await db.OutboxJobs
-                .Where(j => j.Id == id
-                    && ((j.Status == JobStatus.Pending && j.AvailableAt <= now) || (j.Status == JobStatus.Running && j.LeaseExpiresAt < now)))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Running)
-                    .SetProperty(j => j.LeaseOwner, workerId)
-                    .SetProperty(j => j.LeaseExpiresAt, leaseEnd)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
-            if (won == 1)
+            var claimed = await claims.ClaimAsync(workerId, type, options.Value.ConcurrencyOf(type), ct);
+            foreach (var job in claimed)
             {
-                claimed.Add(await db.OutboxJobs.AsNoTracking()
-                    .Where(j => j.Id == id)
-                    .Select(j => new ClaimedJob(j.Id, j.Type, j.Payload, j.Attempts))
-                    .SingleAsync(ct));
+                await RunAsync(workerId, job, ct);
             }
+
+            count += claimed.Count;
         }
 
-        return claimed;
+        return count;
     }
 
     /// <summary>Runs a claimed job and records the outcome, if this worker still holds its lease.</summary>
     public async Task RunAsync(string workerId, ClaimedJob job, CancellationToken ct)
     {
+        var handler = _handlers.GetValueOrDefault(job.Type)
+            ?? throw new InvalidOperationException($"No handler for job type '{job.Type}'; only claim types in {nameof(JobTypes)}.");
+        await using var lease = LeaseKeeper.Start(claims, workerId, job, options.Value.LeaseDuration, clock, logger, ct);
         try
         {
-            if (!_handlers.TryGetValue(job.Type, out var handler))
-            {
-                throw new InvalidOperationException($"No handler for job type '{job.Type}'.");
-            }
-
-            await handler.HandleAsync(job.Payload, ct);
-            await FinishAsync(workerId, job.Id, JobStatus.Done, null, null, ct);
+            await handler.HandleAsync(job.Payload, lease.Token);
+            await FinishAsync(workerId, job, JobStatus.Done, null, null);
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (!lease.Token.IsCancellationRequested)
         {
-            var giveUp = job.Attempts >= options.Value.MaxAttempts;
-            logger.LogWarning(ex, "Job {JobId} ({JobType}) failed on attempt {Attempt}{Outcome}.",
-                job.Id, job.Type, job.Attempts, giveUp ? "; giving up" : "; will retry");
-            var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(job.Attempts);
-            await FinishAsync(workerId, job.Id, giveUp ? JobStatus.Failed : JobStatus.Pending, ex.Message, retryAt, CancellationToken.None);
+            await RetryOrGiveUpAsync(workerId, job, handler, ex);
+        }
+        catch (Exception) when (lease.Lost)
+        {
+            // Another worker owns the job now; its run is the one that counts.
         }
     }
 
-    /// <summary>5 s, 10 s, 20 s … up to 10 minutes.</summary>
-    public static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
-
-    private async Task FinishAsync(string workerId, long jobId, JobStatus status, string? error, DateTime? retryAt, CancellationToken ct)
+    private async Task RetryOrGiveUpAsync(string workerId, ClaimedJob job, IJobHandler handler, Exception ex)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var message = error is { Length: > 2000 } ? error[..2000] : error;
-        var updated = await db.OutboxJobs
-            .Where(j => j.Id == jobId && j.Status == JobStatus.Running && j.LeaseOwner == workerId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, status)
-                .SetProperty(j => j.LeaseOwner, (string?)null)
-                .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
-                .SetProperty(j => j.LastError, message)
-                .SetProperty(j => j.AvailableAt, j => retryAt ?? j.AvailableAt)
-                .SetProperty(j => j.CompletedAt, status == JobStatus.Done ? now : null), ct);
-        if (updated == 0)
+        var policy = options.Value.ConfiguredRetryPolicyOf(job.Type) ?? handler.RetryPolicy ?? ExponentialBackoff.Default(options.Value.MaxAttempts);
+        var delay = policy.NextDelay(job.Attempts);
+        if (delay is null)
         {
-            logger.LogWarning("Job {JobId}: the lease of worker {WorkerId} had expired; another worker owns the job now.", jobId, workerId);
+            logger.LogWarning(ex, "Job {JobId} ({JobType}) failed on attempt {Attempt}; giving up.", job.Id, job.Type, job.Attempts);
+            await FinishAsync(workerId, job, JobStatus.Failed, ex.Message, null);
+            return;
+        }
+
+        var retryAt = clock.GetUtcNow().UtcDateTime + (ex is JobRetryException asked ? asked.After : delay.Value);
+        logger.LogWarning(ex, "Job {JobId} ({JobType}) failed on attempt {Attempt}; retrying at {RetryAt:u}.", job.Id, job.Type, job.Attempts, retryAt);
+        await FinishAsync(workerId, job, JobStatus.Pending, ex.Message, retryAt);
+    }
+
+    private async Task FinishAsync(string workerId, ClaimedJob job, JobStatus status, string? error, DateTime? retryAt)
+    {
+        // The outcome is written even while the app stops: the work is done, only the record is left.
+        if (!await claims.FinishAsync(workerId, job.Id, status, error, retryAt, CancellationToken.None))
+        {
+            logger.LogWarning("Job {JobId}: the lease of worker {WorkerId} had expired; another worker owns the job now.", job.Id, workerId);
         }
     }
 }
-
-/// <summary>A job this worker holds the lease on.</summary>
-public sealed record ClaimedJob(long Id, string Type, string Payload, int Attempts);

@@ -1,27 +1,14 @@
 namespace MerchantPortal.Jobs;
 
-/// <summary>Wakes this instance's worker when a job was just enqueued, so it need not wait for the next poll.</summary>
-public sealed class JobSignal : IDisposable
+/// <summary>Wakes this instance's job lanes when a job was just enqueued, so they need not wait for the next poll.</summary>
+public sealed class JobSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private TaskCompletionSource _next = NewSource();
 
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
+    /// <summary>Completes at the first <see cref="Notify"/> after it was read: read it before looking for jobs, then wait on it.</summary>
+    public Task Next => Volatile.Read(ref _next).Task;
 
-    /// <summary>Waits for a signal or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    public void Notify() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
-    public void Dispose() => _signal.Dispose();
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

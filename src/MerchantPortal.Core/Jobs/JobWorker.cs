@@ -4,43 +4,18 @@ using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Jobs;
 
-/// <summary>The background loop of one app instance: runs due jobs, then sleeps until signalled or the poll interval.</summary>
-public sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger)
+/// <summary>The background worker of one app instance: a <see cref="JobLane"/> per job type it has a handler for, side by side.</summary>
+public sealed class JobWorker(JobClaims claims, JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger)
     : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation("Background worker {WorkerId} started.", _workerId);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int claimed;
-            try
-            {
-                claimed = await runner.RunDueJobsAsync(_workerId, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The background worker could not claim jobs; retrying.");
-                claimed = 0;
-            }
-
-            if (claimed < options.Value.BatchSize)
-            {
-                try
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
+        var lanes = runner.JobTypes
+            .Select(type => new JobLane(type, options.Value.ConcurrencyOf(type), claims, runner, signal, options.Value, logger))
+            .ToList();
+        logger.LogInformation("Background worker {WorkerId} started: {Lanes}.", _workerId, string.Join(", ", lanes));
+        return Task.WhenAll(lanes.Select(lane => Task.Run(() => lane.RunAsync(_workerId, stoppingToken), CancellationToken.None)));
     }
 }

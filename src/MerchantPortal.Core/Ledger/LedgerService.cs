@@ -1,6 +1,7 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
+using MerchantPortal.Identity;
 using MerchantPortal.Monetary;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,14 @@ namespace MerchantPortal.Ledger;
 /// </summary>
 public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Money?> GetBalanceAsync(Guid merchantId, CancellationToken ct = default)
+    /// <summary>The merchant's available balance; null if the merchant does not exist or the actor may not see it.</summary>
+    public async Task<Money?> GetBalanceAsync(Guid merchantId, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.MaySee(merchantId))
+        {
+            return null;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var balance = await db.MerchantBalances.AsNoTracking().FirstOrDefaultAsync(b => b.MerchantId == merchantId, ct);
         if (balance is not null)
@@ -26,8 +33,14 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         return currency is null ? null : Money.Zero(Currency.Of(currency));
     }
 
-    public async Task<Page<LedgerRow>> HistoryAsync(Guid merchantId, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>The merchant's ledger entries, newest first; empty if the actor may not see the merchant.</summary>
+    public async Task<Page<LedgerRow>> HistoryAsync(Guid merchantId, int page, int pageSize, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.MaySee(merchantId))
+        {
+            return new Page<LedgerRow>([], 0);
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.MerchantId == merchantId);
         var total = await entries.CountAsync(ct);
@@ -41,19 +54,19 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
     /// <summary>An admin's credit or debit with a reason; audited. Replaying the same key changes nothing.</summary>
     public async Task<Result<LedgerRow>> AdjustAsync(AdjustBalance request, Actor actor, CancellationToken ct = default)
     {
+        var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
-            return LedgerErrors.ReasonRequired;
+            errors.Add(LedgerErrors.ReasonRequired);
         }
-
-        if (request.Reason.Trim().Length > 500)
+        else if (request.Reason.Trim().Length > 500)
         {
-            return LedgerErrors.ReasonTooLong;
+            errors.Add(LedgerErrors.ReasonTooLong);
         }
 
         if (string.IsNullOrWhiteSpace(request.IdempotencyKey))
         {
-            return LedgerErrors.IdempotencyKeyRequired;
+            errors.Add(LedgerErrors.IdempotencyKeyRequired);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -63,9 +76,15 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
             return LedgerErrors.MerchantNotFound;
         }
 
-        if (request.Amount <= 0 || !Money.TryFromMajor(request.Amount, Currency.Of(currencyCode), out var amount))
+        var amount = Money.Zero(Currency.Of(currencyCode));
+        if (request.Amount <= 0 || !Money.TryFromMajor(request.Amount, Currency.Of(currencyCode), out amount))
         {
-            return LedgerErrors.AmountInvalid;
+            errors.Add(LedgerErrors.AmountInvalid);
+        }
+
+        if (Error.Combine(errors) is { } invalid)
+        {
+            return invalid;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

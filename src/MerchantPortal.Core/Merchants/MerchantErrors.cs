@@ -5,15 +5,18 @@ namespace MerchantPortal.Merchants;
 /// <summary>The expected failures of merchant administration.</summary>
 public static class MerchantErrors
 {
-    public static Error NotAllowed { get; } = new("MERCHANT_CHANGE_NOT_ALLOWED", "Only admins can create merchants or change their settings.");
+    public static Error NotAllowed { get; } =
+        new("MERCHANT_CHANGE_NOT_ALLOWED", "Only admins can create merchants or change their settings.") { Kind = ErrorKind.Forbidden };
 
     public static Error NameRequired { get; } = new("MERCHANT_NAME_REQUIRED", "Enter the merchant's name.", "name");
 
     public static Error NameTooLong { get; } = new("MERCHANT_NAME_TOO_LONG", "The name can be at most 200 characters.", "name");
 
-    public static Error NameTaken { get; } = new("MERCHANT_NAME_TAKEN", "A merchant with this name already exists.", "name");
+    public static Error NameTaken { get; } =
+        new("MERCHANT_NAME_TAKEN", "A merchant with this name already exists.", "name") { Kind = ErrorKind.Conflict };
 
-    public static Error NotFound { get; } = new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchant_id");
+    public static Error NotFound { get; } =
+        new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchant_id") { Kind = ErrorKind.NotFound };
 
     public static Error FeeInvalid { get; } = new("FEE_INVALID", "The fee must be between 0% and 100%.", "fee");
 

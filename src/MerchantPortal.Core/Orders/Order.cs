@@ -1,17 +1,20 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
+using MerchantPortal.Events;
 
 namespace MerchantPortal.Orders;
 
 /// <summary>
 /// An order and its state machine (DESIGN §4). Three statuses move together: <see cref="Status"/>,
 /// <see cref="PaymentStatus"/> and <see cref="FulfillmentStatus"/>; each change adds a timeline event.
-/// Amounts are integer minor units of <see cref="Currency"/>.
+/// Amounts are integer minor units of <see cref="Currency"/>. Transitions that other systems hear about raise
+/// integration events, which the <see cref="IntegrationEventInterceptor"/> writes in the same save.
 /// </summary>
 public sealed class Order : IVersioned
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderEvent> _events = [];
+    private readonly List<string> _raised = [];
 
     private Order()
     {
@@ -28,6 +31,9 @@ public sealed class Order : IVersioned
 
     /// <summary>The merchant's own reference, unique per merchant; replays return this order.</summary>
     public string? MerchantOrderId { get; private set; }
+
+    /// <summary>The merchant's free-text reference (not unique), searchable like the merchant order id.</summary>
+    public string? ExternalReference { get; private set; }
 
     /// <summary>The <c>Idempotency-Key</c> the order was placed with, unique per merchant.</summary>
     public string? IdempotencyKey { get; private set; }
@@ -106,6 +112,12 @@ public sealed class Order : IVersioned
 
     public string Reference => FormatReference(Number);
 
+    /// <summary>The integration events (<see cref="IntegrationEventTypes"/>) raised since the order was last saved, in order.</summary>
+    internal IReadOnlyList<string> PendingIntegrationEvents => _raised;
+
+    /// <summary>Called once the pending integration events are in the unit of work.</summary>
+    internal void ClearIntegrationEvents() => _raised.Clear();
+
     public static string FormatReference(long number) => $"MP-{number:D6}";
 
     internal static Order Create(NewOrder details, IReadOnlyList<PricedLine> lines, DateTime now)
@@ -117,6 +129,7 @@ public sealed class Order : IVersioned
             MerchantId = details.MerchantId,
             CustomerId = details.CustomerId,
             MerchantOrderId = details.MerchantOrderId,
+            ExternalReference = details.ExternalReference,
             IdempotencyKey = details.IdempotencyKey,
             RequestHash = details.RequestHash,
             Source = details.Source,
@@ -144,6 +157,7 @@ public sealed class Order : IVersioned
         order.TaxMinor = order._lines.Sum(l => l.TaxMinor);
         order.TotalMinor = order._lines.Sum(l => l.TotalMinor);
         order.AddEvent(OrderEventTypes.Created, $"Order placed by {details.CreatedBy.Name} ({details.Source.ToString().ToLowerInvariant()}).", now);
+        order.Raise(IntegrationEventTypes.OrderCreated);
         return order;
     }
 
@@ -235,6 +249,7 @@ public sealed class Order : IVersioned
         ErrorMessage = message;
         CompletedAt = now;
         AddEvent(OrderEventTypes.PaymentFailed, message, now);
+        Raise(IntegrationEventTypes.OrderFailed);
     }
 
     /// <summary>Adds a Stripe event to the timeline, once per event id.</summary>
@@ -295,12 +310,14 @@ public sealed class Order : IVersioned
             Status = OrderStatus.Completed;
             FulfillmentStatus = FulfillmentStatus.Fulfilled;
             AddEvent(OrderEventTypes.Completed, delivered == ordered ? "All units delivered." : $"All {delivered} units not refunded were delivered.", now);
+            Raise(IntegrationEventTypes.OrderCompleted);
         }
         else if (delivered > 0)
         {
             Status = OrderStatus.Partial;
             FulfillmentStatus = FulfillmentStatus.Partial;
             AddEvent(OrderEventTypes.Partial, $"Delivered {delivered} of {ordered} units; {ordered - delivered} undelivered.", now);
+            Raise(IntegrationEventTypes.OrderPartial);
         }
         else
         {
@@ -310,6 +327,7 @@ public sealed class Order : IVersioned
             ErrorCode = failed?.FailureCode ?? OrderErrorCodes.Refunded;
             ErrorMessage = failed?.FailureMessage ?? "Every unit was refunded before it could be delivered.";
             AddEvent(OrderEventTypes.Failed, $"Nothing could be delivered: {ErrorMessage}", now);
+            Raise(IntegrationEventTypes.OrderFailed);
         }
     }
 
@@ -345,6 +363,7 @@ public sealed class Order : IVersioned
         PaymentStatus = RefundedMinor == 0 ? PaymentStatus.Paid
             : RefundedMinor == TotalMinor ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
         AddEvent(OrderEventTypes.Refunded, description, now);
+        Raise(IntegrationEventTypes.OrderRefunded);
     }
 
     /// <summary>A refund that had returned money failed after all (Stripe reported it later): the money is back with the merchant.</summary>
@@ -355,6 +374,14 @@ public sealed class Order : IVersioned
         RefundedMinor -= amountMinor;
         PaymentStatus = RefundedMinor == 0 ? PaymentStatus.Paid : PaymentStatus.PartiallyRefunded;
         AddEvent(OrderEventTypes.RefundReversed, description, now);
+        Raise(IntegrationEventTypes.RefundFailed);
+    }
+
+    /// <summary>A refund failed before it had returned any money (Stripe refused it): its units can be refunded again.</summary>
+    internal void RecordRefundFailure(string description, DateTime now)
+    {
+        AddEvent(OrderEventTypes.RefundFailed, description, now);
+        Raise(IntegrationEventTypes.RefundFailed);
     }
 
     /// <summary>Adds a refund's step (requested, approved, rejected, failed…) to the timeline.</summary>
@@ -387,6 +414,7 @@ public sealed class Order : IVersioned
         Status = OrderStatus.Cancelled;
         CompletedAt = now;
         AddEvent(OrderEventTypes.Cancelled, reason, now);
+        Raise(IntegrationEventTypes.OrderCancelled);
     }
 
     private void AddEvent(string type, string message, DateTime now)
@@ -394,6 +422,8 @@ public sealed class Order : IVersioned
         _events.Add(OrderEvent.Create(type, message, now));
         UpdatedAt = now;
     }
+
+    private void Raise(string integrationEvent) => _raised.Add(integrationEvent);
 
     private void Require(bool allowed, string action)
     {
@@ -418,4 +448,5 @@ internal sealed record NewOrder(
     PaymentMethodKind PaymentMethod,
     string? Notes,
     IReadOnlyList<string> Tags,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    string? ExternalReference = null);

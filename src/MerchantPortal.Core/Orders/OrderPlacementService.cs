@@ -36,7 +36,12 @@ public sealed class OrderPlacementService(
         }
 
         // One normalised form for the look-up and the fingerprint, so a resend with stray spaces is a replay.
-        request = request with { MerchantOrderId = EmptyToNull(request.MerchantOrderId), IdempotencyKey = EmptyToNull(request.IdempotencyKey) };
+        request = request with
+        {
+            MerchantOrderId = EmptyToNull(request.MerchantOrderId),
+            IdempotencyKey = EmptyToNull(request.IdempotencyKey),
+            ExternalReference = EmptyToNull(request.ExternalReference),
+        };
         if (OrderValidation.ValidateShape(request) is { } invalid)
         {
             return invalid;
@@ -134,7 +139,8 @@ public sealed class OrderPlacementService(
             request.Payment.Method,
             EmptyToNull(request.Notes),
             [.. (request.Tags ?? []).Select(t => t.Trim())],
-            request.Metadata ?? new Dictionary<string, string>()), priced.Value, now);
+            request.Metadata ?? new Dictionary<string, string>(),
+            request.ExternalReference), priced.Value, now);
         db.Orders.Add(order);
 
         var total = new Money(order.TotalMinor, Currency.Of(order.Currency));

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantPortal.Orders;
 
 /// <summary>
-/// Reads orders: the filtered, sorted, paged list; the same list streamed for export; one order in
-/// full. A merchant actor only ever sees its own merchant's orders.
+/// Reads orders: the filtered, sorted, paged list (by page number for the portal's grid, by cursor for the
+/// API); the same list streamed for export; one order in full. A merchant actor only ever sees its own
+/// merchant's orders.
 /// </summary>
 public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
 {
@@ -25,6 +26,46 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
                 .Take(query.PageSize))
             .ToListAsync(ct);
         return new Page<OrderSummary>(page, total);
+    }
+
+    /// <summary>
+    /// A page of the filtered orders, newest first, by keyset on the order number (steady while new orders
+    /// arrive); <see cref="OrderQuery.Sort"/> and <see cref="OrderQuery.Page"/> do not apply. A cursor naming an
+    /// order the actor cannot see is <c>CURSOR_INVALID</c> at its field.
+    /// </summary>
+    public async Task<Result<CursorPage<OrderSummary>>> ListAsync(OrderQuery query, OrderCursor cursor, Actor actor, CancellationToken ct = default)
+    {
+        if (cursor.Limit is < 1 or > OrderCursor.MaxLimit)
+        {
+            return OrderErrors.LimitInvalid;
+        }
+
+        if (cursor is { StartingAfter: not null, EndingBefore: not null })
+        {
+            return OrderErrors.CursorsExclusive;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var (cursorId, field) = cursor.EndingBefore is { } before ? (before, "ending_before") : (cursor.StartingAfter, "starting_after");
+        long? number = null;
+        if (cursorId is { } id)
+        {
+            number = await Visible(db, query, actor).Where(o => o.Id == id).Select(o => (long?)o.Number).FirstOrDefaultAsync(ct);
+            if (number is null)
+            {
+                return OrderErrors.CursorInvalid(field);
+            }
+        }
+
+        var orders = Filter(db, query, actor);
+        var backwards = cursor.EndingBefore is not null;
+        var page = backwards
+            ? orders.Where(o => o.Number > number).OrderBy(o => o.Number)
+            : (number is { } after ? orders.Where(o => o.Number < after) : orders).OrderByDescending(o => o.Number);
+        var rows = await Summaries(db, page.Take(cursor.Limit + 1)).ToListAsync(ct);
+        var hasMore = rows.Count > cursor.Limit;
+        IEnumerable<OrderSummary> items = rows.Take(cursor.Limit);
+        return new CursorPage<OrderSummary>([.. backwards ? items.Reverse() : items], hasMore);
     }
 
     /// <summary>The whole filtered set, row by row, without loading it into memory (for CSV export).</summary>
@@ -76,14 +117,16 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         return new OrderDetails(order, merchantName, customer, codesByLine, refunds);
     }
 
-    private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor)
+    /// <summary>The orders of the merchant the actor is limited to, or of the one the query names.</summary>
+    private static IQueryable<Order> Visible(PortalDb db, OrderQuery query, Actor actor)
     {
         var orders = db.Orders.AsNoTracking();
-        var merchantId = actor.MerchantId ?? query.MerchantId;
-        if (merchantId is { } m)
-        {
-            orders = orders.Where(o => o.MerchantId == m);
-        }
+        return (actor.MerchantId ?? query.MerchantId) is { } m ? orders.Where(o => o.MerchantId == m) : orders;
+    }
+
+    private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor)
+    {
+        var orders = Visible(db, query, actor);
 
         if (query.Statuses is { Count: > 0 } statuses)
         {
@@ -125,6 +168,16 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
             orders = orders.Where(o => o.CustomerId == customerId);
         }
 
+        if (query.MerchantOrderId is { } merchantOrderId)
+        {
+            orders = orders.Where(o => o.MerchantOrderId == merchantOrderId);
+        }
+
+        if (query.ExternalReference is { } externalReference)
+        {
+            orders = orders.Where(o => o.ExternalReference == externalReference);
+        }
+
         if (query.Refunds is { } refunds)
         {
             orders = FilterRefunds(db, orders, refunds);
@@ -160,6 +213,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var customerIds = db.Customers.Where(c => c.NormalizedEmail == email).Select(c => c.Id);
         return orders.Where(o => o.Number == number
             || o.MerchantOrderId == search
+            || o.ExternalReference == search
             || customerIds.Contains(o.CustomerId));
     }
 
@@ -194,5 +248,6 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
             o.RefundedMinor,
             o.Lines.Sum(l => l.Units),
             o.Lines.Sum(l => l.DeliveredUnits),
-            o.CreatedAt);
+            o.CreatedAt,
+            o.ExternalReference);
 }

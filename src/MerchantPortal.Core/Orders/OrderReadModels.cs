@@ -37,7 +37,8 @@ public sealed record OrderSummary(
     long RefundedMinor,
     int Units,
     int DeliveredUnits,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    string? ExternalReference = null)
 {
     public string Reference => Order.FormatReference(Number);
 }
@@ -66,7 +67,13 @@ public sealed record OrderQuery
 
     public RefundFilter? Refunds { get; init; }
 
-    /// <summary>An order number (MP-000123 or 123), a merchant order id, or a customer email.</summary>
+    /// <summary>Only the order with exactly this merchant order id.</summary>
+    public string? MerchantOrderId { get; init; }
+
+    /// <summary>Only orders with exactly this external reference.</summary>
+    public string? ExternalReference { get; init; }
+
+    /// <summary>An order number (MP-000123 or 123), a merchant order id, an external reference, or a customer email.</summary>
     public string? Search { get; init; }
 
     public OrderSort Sort { get; init; } = OrderSort.Newest;

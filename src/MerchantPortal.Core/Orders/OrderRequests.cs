@@ -5,6 +5,8 @@ namespace MerchantPortal.Orders;
 /// <summary>
 /// A request to place an order, from the portal or the API. <see cref="MerchantOrderId"/> and
 /// <see cref="IdempotencyKey"/> make it safe to send again: the same request returns the same order.
+/// <see cref="ExternalReference"/> is free text of the merchant's (e.g. its invoice number), neither unique
+/// nor a key, that the order keeps and can be searched by.
 /// </summary>
 public sealed record PlaceOrder(
     Guid MerchantId,
@@ -16,7 +18,8 @@ public sealed record PlaceOrder(
     string? IdempotencyKey = null,
     string? Notes = null,
     IReadOnlyList<string>? Tags = null,
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    string? ExternalReference = null);
 
 /// <summary>
 /// One line: the item, its quantity — a whole count for keys, the face value (e.g. 25.00) for top-ups,

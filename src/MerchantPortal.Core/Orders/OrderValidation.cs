@@ -9,83 +9,95 @@ namespace MerchantPortal.Orders;
 /// <summary>Checks a <see cref="PlaceOrder"/> request and prices its lines, before anything is written.</summary>
 internal static class OrderValidation
 {
-    /// <summary>Checks what needs no database: line count, references, notes, tags and metadata.</summary>
+    /// <summary>
+    /// Checks what needs no database: line count, references, notes, tags, metadata and payment. Every
+    /// problem is reported at once (<see cref="Error.Combine"/>); null when there is none.
+    /// </summary>
     public static Error? ValidateShape(PlaceOrder request)
     {
+        var errors = new List<Error>();
         if (request.Lines is null || request.Lines.Count == 0)
         {
-            return OrderErrors.LinesRequired;
+            errors.Add(OrderErrors.LinesRequired);
+        }
+        else if (request.Lines.Count > OrderErrors.MaxLines)
+        {
+            errors.Add(OrderErrors.TooManyLines);
         }
 
-        if (request.Lines.Count > OrderErrors.MaxLines)
+        if (request.MerchantOrderId?.Length > OrderErrors.MaxMerchantOrderIdLength)
         {
-            return OrderErrors.TooManyLines;
+            errors.Add(OrderErrors.MerchantOrderIdTooLong);
         }
 
-        if (request.MerchantOrderId?.Length > 100)
+        if (request.ExternalReference?.Length > OrderErrors.MaxExternalReferenceLength)
         {
-            return OrderErrors.MerchantOrderIdTooLong;
+            errors.Add(OrderErrors.ExternalReferenceTooLong);
         }
 
         if (request.IdempotencyKey?.Length > 255)
         {
-            return OrderErrors.IdempotencyKeyTooLong;
+            errors.Add(OrderErrors.IdempotencyKeyTooLong);
         }
 
         if (request.Notes?.Length > 2000)
         {
-            return OrderErrors.NotesTooLong;
+            errors.Add(OrderErrors.NotesTooLong);
         }
 
         if (request.Tags is { } tags && (tags.Count > 10 || tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 50)))
         {
-            return OrderErrors.TagsInvalid;
+            errors.Add(OrderErrors.TagsInvalid);
         }
 
         if (request.Metadata is { } metadata
             && (metadata.Count > 20 || metadata.Any(m => string.IsNullOrWhiteSpace(m.Key) || m.Key.Length > 40 || m.Value?.Length > 500)))
         {
-            return OrderErrors.MetadataInvalid;
+            errors.Add(OrderErrors.MetadataInvalid);
         }
 
-        return request.Payment.Method == PaymentMethodKind.Card && string.IsNullOrWhiteSpace(request.Payment.PaymentMethodId)
-            ? OrderErrors.PaymentMethodRequired
-            : null;
+        if (request.Payment.Method == PaymentMethodKind.Card && string.IsNullOrWhiteSpace(request.Payment.PaymentMethodId))
+        {
+            errors.Add(OrderErrors.PaymentMethodRequired);
+        }
+
+        return Error.Combine(errors);
     }
 
-    /// <summary>Validates each line against its catalog item and prices it with the merchant's fee and tax.</summary>
+    /// <summary>
+    /// Validates each line against its catalog item and prices it with the merchant's fee and tax. Every
+    /// line is checked, and all their errors are reported at once (<see cref="Error.Combine"/>).
+    /// </summary>
     public static Result<IReadOnlyList<PricedLine>> PriceLines(
         IReadOnlyList<PlaceOrderLine> lines, IReadOnlyDictionary<long, CatalogItem> items, Merchant merchant)
     {
         var priced = new List<PricedLine>();
+        var errors = new List<Error>();
+        string? currency = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (!items.TryGetValue(line.ItemId, out var item))
             {
-                return OrderErrors.ItemNotFound(i);
+                errors.Add(OrderErrors.ItemNotFound(i));
+                continue;
             }
 
             if (!item.IsActive)
             {
-                return OrderErrors.ItemInactive(i, item.Name);
+                errors.Add(OrderErrors.ItemInactive(i, item.Name));
             }
-
-            if (priced.Count > 0 && priced[0].Item.Currency != item.Currency)
+            else if ((currency ??= item.Currency) != item.Currency)
             {
-                return OrderErrors.MixedCurrencies(i);
+                errors.Add(OrderErrors.MixedCurrencies(i));
             }
 
             var quantity = ValidateQuantity(i, line.Quantity, item);
-            if (!quantity.Succeeded)
-            {
-                return quantity.Error!;
-            }
-
             var fields = FieldValidation.Validate(item.Fields, line.Fields, $"lines[{i}].fields");
-            if (!fields.Succeeded)
+            if (!quantity.Succeeded || !fields.Succeeded)
             {
-                return fields.Error!;
+                errors.AddRange([.. quantity.Error?.Flatten() ?? [], .. fields.Error?.Flatten() ?? []]);
+                continue;
             }
 
             var (units, faceValue) = quantity.Value;
@@ -93,7 +105,7 @@ internal static class OrderValidation
             priced.Add(new PricedLine(item, price, fields.Value));
         }
 
-        return priced;
+        return Error.Combine(errors) is { } invalid ? invalid : priced;
     }
 
     private static Result<(int Units, long? FaceValueMinor)> ValidateQuantity(int index, decimal? quantity, CatalogItem item)

@@ -36,6 +36,10 @@ internal static class RequestFingerprint
             tags = request.Tags ?? [],
             metadata = (request.Metadata ?? new Dictionary<string, string>()).OrderBy(m => m.Key, StringComparer.Ordinal),
         };
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical))));
+        // The external reference joins only when present, so orders placed before it existed keep their fingerprint.
+        var json = request.ExternalReference is { } externalReference
+            ? JsonSerializer.Serialize(new { request = canonical, externalReference })
+            : JsonSerializer.Serialize(canonical);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 }

@@ -6,27 +6,31 @@ namespace MerchantPortal.Payments;
 public static class PaymentErrors
 {
     public static Error NotConfigured { get; } =
-        new("CARD_PAYMENTS_NOT_CONFIGURED", "Card payments are not configured on this installation.", "payment");
+        new("CARD_PAYMENTS_NOT_CONFIGURED", "Card payments are not configured on this installation.", "payment") { Kind = ErrorKind.Rule };
 
     public static Error StripeUnavailable { get; } = new("PAYMENT_PROVIDER_UNAVAILABLE",
-        "We could not reach Stripe, so nothing was charged. Please try again in a moment.", "payment");
+        "We could not reach Stripe, so nothing was charged. Please try again in a moment.", "payment") { Kind = ErrorKind.Unavailable };
 
     public static Error PaymentUnconfirmed { get; } = new("PAYMENT_UNCONFIRMED",
-        "Stripe's answer did not arrive, so the card may or may not have been charged. The order shows the outcome once it is confirmed.", "payment");
+        "Stripe's answer did not arrive, so the card may or may not have been charged. The order shows the outcome once it is confirmed.", "payment")
+            { Kind = ErrorKind.Unavailable };
 
     public static Error CardNotFound { get; } =
         new("CARD_NOT_FOUND", "That card is not saved for this customer.", "payment.payment_method_id");
 
     public static Error NoSavedCards { get; } =
-        new("NO_SAVED_CARDS", "This customer has no saved card yet. Add one under Payment methods first.", "payment.payment_method_id");
+        new("NO_SAVED_CARDS",
+            "This customer has no saved card yet. Add one under Payment methods first.", "payment.payment_method_id") { Kind = ErrorKind.Rule };
 
     public static Error SetupNotCompleted { get; } =
-        new("CARD_SETUP_INCOMPLETE", "The card was not saved: the card form was not completed.", "setup_intent");
+        new("CARD_SETUP_INCOMPLETE", "The card was not saved: the card form was not completed.", "setup_intent") { Kind = ErrorKind.Rule };
 
-    public static Error CustomerNotFound { get; } = new("CUSTOMER_NOT_FOUND", "That customer does not exist.", "customer_id");
+    public static Error CustomerNotFound { get; } =
+        new("CUSTOMER_NOT_FOUND", "That customer does not exist.", "customer_id") { Kind = ErrorKind.NotFound };
 
     public static Error SignatureInvalid { get; } =
-        new("WEBHOOK_SIGNATURE_INVALID", "The Stripe-Signature header does not match this payload, or it is too old.");
+        new("WEBHOOK_SIGNATURE_INVALID",
+            "The Stripe-Signature header does not match this payload, or it is too old.") { Kind = ErrorKind.Unauthorized };
 
-    public static Error Declined(string message) => new(Orders.OrderErrorCodes.PaymentDeclined, message, "payment");
+    public static Error Declined(string message) => new(Orders.OrderErrorCodes.PaymentDeclined, message, "payment") { Kind = ErrorKind.Rule };
 }

@@ -87,7 +87,7 @@ public sealed class RefundSync(IDbContextFactory<PortalDb> dbs, AuditTrail audit
         }
         else
         {
-            order.RecordRefundEvent(OrderEventTypes.RefundFailed, message, now);
+            order.RecordRefundFailure(message, now);
         }
 
         order.Flag(OrderFlags.RefundFailed, $"Refund {refund.Reference} of {amount} failed: {reason}", now);

@@ -17,7 +17,8 @@ public sealed class SupportQueueQueries(IDbContextFactory<PortalDb> dbs, AuditTr
     /// <summary>How long an order may stay in processing before the queue shows it as stuck.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(30);
 
-    public static Error NotAllowed { get; } = new("SUPPORT_QUEUE_NOT_ALLOWED", "Only support agents and admins can use the support queue.");
+    public static Error NotAllowed { get; } =
+        new("SUPPORT_QUEUE_NOT_ALLOWED", "Only support agents and admins can use the support queue.") { Kind = ErrorKind.Forbidden };
 
     public async Task<Result<Page<SupportQueueRow>>> SearchAsync(SupportQueueQuery query, Actor actor, CancellationToken ct = default)
     {

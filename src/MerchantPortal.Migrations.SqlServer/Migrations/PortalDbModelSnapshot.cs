@@ -397,6 +397,34 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("KeyCodes");
                 });
 
+            modelBuilder.Entity("MerchantPortal.Changes.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeFeed");
+                });
+
             modelBuilder.Entity("MerchantPortal.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,9 +702,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "AvailableAt");
+                    b.HasIndex("Type", "Status", "AvailableAt");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("Type", "Status", "LeaseExpiresAt");
 
                     b.ToTable("OutboxJobs");
                 });
@@ -887,6 +915,10 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<long>("FeeMinor")
                         .HasColumnType("bigint");
 
@@ -994,6 +1026,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
+
                     b.HasIndex("FlagCode")
                         .HasFilter("[FlagCode] IS NOT NULL");
 
@@ -1006,6 +1041,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("PaymentReference");
 
                     b.HasIndex("MerchantId", "CreatedAt");
+
+                    b.HasIndex("MerchantId", "ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
 
                     b.HasIndex("MerchantId", "IdempotencyKey")
                         .IsUnique()

@@ -386,6 +386,32 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("KeyCodes");
                 });
 
+            modelBuilder.Entity("MerchantPortal.Changes.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeFeed");
+                });
+
             modelBuilder.Entity("MerchantPortal.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -660,9 +686,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "AvailableAt");
+                    b.HasIndex("Type", "Status", "AvailableAt");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("Type", "Status", "LeaseExpiresAt");
 
                     b.ToTable("OutboxJobs");
                 });
@@ -871,6 +897,10 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FeeMinor")
                         .HasColumnType("INTEGER");
 
@@ -978,6 +1008,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
+
                     b.HasIndex("FlagCode")
                         .HasFilter("[FlagCode] IS NOT NULL");
 
@@ -990,6 +1023,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("PaymentReference");
 
                     b.HasIndex("MerchantId", "CreatedAt");
+
+                    b.HasIndex("MerchantId", "ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
 
                     b.HasIndex("MerchantId", "IdempotencyKey")
                         .IsUnique()

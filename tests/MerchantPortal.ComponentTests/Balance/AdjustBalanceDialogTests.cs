@@ -1,4 +1,5 @@
 using Bunit;
+using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
@@ -42,7 +43,7 @@ public sealed class AdjustBalanceDialogTests : PortalComponentTest, IAsyncLifeti
         provider.Find("[data-testid='adjust-save']").Click();
 
         provider.WaitForAssertion(() => Assert.Contains("balance is too low", provider.Markup, StringComparison.Ordinal));
-        Assert.Equal(1000, (await _core.Get<LedgerService>().GetBalanceAsync(_merchant.Id))!.Value.Minor);
+        Assert.Equal(1000, (await _core.Get<LedgerService>().GetBalanceAsync(_merchant.Id, Actor.System))!.Value.Minor);
     }
 
     [Fact]

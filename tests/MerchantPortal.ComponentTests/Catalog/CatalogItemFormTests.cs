@@ -1,4 +1,5 @@
 using Bunit;
+using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
 using MerchantPortal.Testing;
@@ -42,7 +43,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
         form.WaitForAssertion(() => Assert.Equal(CatalogErrors.QuantityBoundsInvalid.Message, MessageFor(form, "item-max-quantity")));
         Assert.Equal("", MessageFor(form, "item-unit-price"));
         Assert.Empty(form.FindAll("[data-testid='item-form-error']"));
-        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true))).TotalCount);
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
         form.Find("[data-testid='item-save']").Click();
 
         form.WaitForAssertion(() => Assert.Equal(CatalogErrors.SkuTaken.Message, MessageFor(form, "item-sku")));
-        Assert.Equal(1, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true))).TotalCount);
+        Assert.Equal(1, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
         form.WaitForAssertion(() => Assert.Equal("USD amounts have at most 2 decimal places, like 1.50.", MessageFor(form, "item-min-amount")));
         Assert.Equal("", MessageFor(form, "item-max-amount"));
         Assert.Equal("", MessageFor(form, "item-step"));
-        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true))).TotalCount);
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
         form.Find("[data-testid='item-save']").Click();
 
         form.WaitForAssertion(() => Assert.Equal("JPY has no minor unit: enter a whole amount.", MessageFor(form, "item-unit-price")));
-        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true))).TotalCount);
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         form.WaitForAssertion(() => Assert.Matches(@"/catalog/\d+$", navigation.Uri));
-        var saved = (await Catalog.GetAsync(long.Parse(navigation.Uri.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)))!.Item;
+        var saved = (await Catalog.GetAsync(long.Parse(navigation.Uri.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), Actor.System))!.Item;
         Assert.Equal((ProductType.TopUp, "EUR"), (saved.Type, saved.Currency));
         Assert.Equal((500L, 10_000L, 250L), (saved.MinAmountMinor, saved.MaxAmountMinor, saved.StepMinor));
         Assert.Equal((9_750L, 125, (int?)null), (saved.RateBasisPoints, saved.FeeBasisPoints, saved.TaxBasisPoints));
@@ -158,7 +159,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         form.WaitForAssertion(() => Assert.EndsWith($"/catalog/{existing.Id}", navigation.Uri, StringComparison.Ordinal));
-        var saved = (await Catalog.GetAsync(existing.Id))!.Item;
+        var saved = (await Catalog.GetAsync(existing.Id, Actor.System))!.Item;
         Assert.Equal((1_375L, 20, (int?)2_000), (saved.UnitPriceMinor, saved.MaxQuantity, saved.TaxBasisPoints));
     }
 

@@ -119,7 +119,7 @@ public sealed class CatalogItemPageTests : PortalComponentTest, IAsyncLifetime
         page.WaitForElement("[data-testid='confirm-ok']").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Inactive", page.Find("[data-testid='item-active']").TextContent.Trim()));
-        Assert.False((await _core.Get<CatalogService>().GetAsync(item.Id))!.Item.IsActive);
+        Assert.False((await _core.Get<CatalogService>().GetAsync(item.Id, Actor.System))!.Item.IsActive);
         Assert.Equal("Activate", page.Find("[data-testid='item-toggle-active']").TextContent.Trim());
     }
 }

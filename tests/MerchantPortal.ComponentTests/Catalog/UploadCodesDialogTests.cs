@@ -1,4 +1,5 @@
 using Bunit;
+using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
 using MerchantPortal.Testing;
@@ -43,7 +44,7 @@ public sealed class UploadCodesDialogTests : PortalComponentTest, IAsyncLifetime
         Assert.Equal("1 duplicate in this upload", Text(provider, "upload-duplicates"));
         Assert.Equal("1 already in the inventory", Text(provider, "upload-existing"));
         Assert.Equal("0 invalid", Text(provider, "upload-invalid"));
-        Assert.Equal(3, (await _core.Get<CatalogService>().GetAsync(_item.Id))!.Stock);
+        Assert.Equal(3, (await _core.Get<CatalogService>().GetAsync(_item.Id, Actor.System))!.Stock);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class UploadCodesDialogTests : PortalComponentTest, IAsyncLifetime
 
         provider.WaitForAssertion(() => Assert.Equal("2 added", Text(provider, "upload-added")));
         Assert.Equal("1 duplicate in this upload", Text(provider, "upload-duplicates"));
-        Assert.Equal(2, (await _core.Get<CatalogService>().GetAsync(_item.Id))!.Stock);
+        Assert.Equal(2, (await _core.Get<CatalogService>().GetAsync(_item.Id, Actor.System))!.Stock);
     }
 
     [Fact]

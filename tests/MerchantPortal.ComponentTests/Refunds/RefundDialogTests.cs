@@ -1,4 +1,5 @@
 using Bunit;
+using MerchantPortal.Auditing;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
@@ -137,7 +138,7 @@ public sealed class RefundDialogTests : RefundComponentTest
     public async Task A_confirmed_refund_to_the_balance_succeeds_and_the_dialog_closes_with_it()
     {
         var (merchant, order) = await PartialOrderAsync(units: 5, codes: 2);
-        var balanceBefore = (await Core.Get<LedgerService>().GetBalanceAsync(merchant.Id))!.Value.Minor;
+        var balanceBefore = (await Core.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System))!.Value.Minor;
         var (host, outcome) = Open(order.Id);
 
         host.Find(Units).Input("2");
@@ -150,7 +151,7 @@ public sealed class RefundDialogTests : RefundComponentTest
         Assert.Equal(RefundDestination.Balance, refund.Destination);
         Assert.Equal(4_900, refund.AmountMinor);
         host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid='refund-dialog']")), Patience);
-        Assert.Equal(balanceBefore + 4_900, (await Core.Get<LedgerService>().GetBalanceAsync(merchant.Id))!.Value.Minor);
+        Assert.Equal(balanceBefore + 4_900, (await Core.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System))!.Value.Minor);
         Assert.Equal(1, await RefundCountAsync());
     }
 

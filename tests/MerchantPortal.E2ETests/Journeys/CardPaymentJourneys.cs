@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MerchantPortal.Auditing;
 using MerchantPortal.E2ETests.Infrastructure;
 using MerchantPortal.E2ETests.Pages;
 using MerchantPortal.Identity;
@@ -88,7 +89,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             var customer = await Data.DemoCustomerAsync("Dan Declined");
             var merchant = await Data.DemoMerchantAsync();
             var ledger = Fixture.App.Services.GetRequiredService<LedgerService>();
-            var balanceBefore = await ledger.GetBalanceAsync(merchant.Id);
+            var balanceBefore = await ledger.GetBalanceAsync(merchant.Id, Actor.System);
             await SignInAsync(page);
             // A card that can be saved but whose charges are declined.
             await SaveCardAsync(page, customer.Id, "4000 0000 0000 0341");
@@ -104,7 +105,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             Assert.Equal(OrderStatus.Failed, failed.Status);
             Assert.Equal(PaymentStatus.Failed, failed.PaymentStatus);
             Assert.Equal(0, failed.DeliveredUnits);
-            Assert.Equal(balanceBefore, await ledger.GetBalanceAsync(merchant.Id));
+            Assert.Equal(balanceBefore, await ledger.GetBalanceAsync(merchant.Id, Actor.System));
         });
 
     private async Task SignInAsync(IPage page)

@@ -24,7 +24,7 @@ public sealed class CatalogJourneys(E2EFixture fixture) : BrowserTest(fixture)
             var id = await catalog.CreateKeyItemAsync(sku, name, "24.99");
 
             await Expect(page.Locator("h1")).ToHaveTextAsync(name);
-            var saved = (await Fixture.App.Services.GetRequiredService<CatalogService>().GetAsync(id))!.Item;
+            var saved = (await Fixture.App.Services.GetRequiredService<CatalogService>().GetAsync(id, Actor.System))!.Item;
             Assert.Equal((sku, 2_499L, ProductType.Key), (saved.Sku, saved.UnitPriceMinor, saved.Type));
             await Expect(page.GetByTestId("item-unit-price")).ToHaveTextAsync("$24.99");
             await Expect(catalog.StockAvailable).ToHaveTextAsync("0");

@@ -1,3 +1,4 @@
+using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Testing;
 
@@ -11,7 +12,7 @@ public sealed class CatalogSearchTests : CoreServiceTest
     {
         var topUp = await Host.Catalog.TopUpItemAsync(minMinor: 500, maxMinor: 10_000, rateBps: 9_500);
 
-        var page = await Host.Get<CatalogService>().SearchAsync(new CatalogQuery(Type: ProductType.TopUp));
+        var page = await Host.Get<CatalogService>().SearchAsync(new CatalogQuery(Type: ProductType.TopUp), Actor.System);
 
         var row = Assert.Single(page.Items);
         Assert.Equal(topUp.Id, row.Id);
@@ -24,7 +25,7 @@ public sealed class CatalogSearchTests : CoreServiceTest
     {
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1_250, codes: 3);
 
-        var page = await Host.Get<CatalogService>().SearchAsync(new CatalogQuery(Search: key.Sku));
+        var page = await Host.Get<CatalogService>().SearchAsync(new CatalogQuery(Search: key.Sku), Actor.System);
 
         var row = Assert.Single(page.Items);
         Assert.Equal((1_250L, 3), (row.UnitPriceMinor, row.Stock));

@@ -20,7 +20,7 @@ public sealed class LedgerServiceTests : CoreServiceTest
         var again = await Ledger.AdjustAsync(credit, TestCatalog.Admin);
 
         Assert.Equal(first.Value.Id, again.Value.Id);
-        Assert.Equal(2500, (await Ledger.GetBalanceAsync(merchant.Id))!.Value.Minor);
+        Assert.Equal(2500, (await Ledger.GetBalanceAsync(merchant.Id, Actor.System))!.Value.Minor);
         await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.BalanceCredited && e.MerchantId == merchant.Id));
     }
@@ -38,7 +38,7 @@ public sealed class LedgerServiceTests : CoreServiceTest
             new AdjustBalance(merchant.Id, BalanceDirection.Credit, (decimal)amount, reason, Guid.NewGuid().ToString()), TestCatalog.Admin);
 
         Assert.Equal(code, result.Error!.Code);
-        Assert.Equal(0, (await Ledger.HistoryAsync(merchant.Id, 0, 10)).TotalCount);
+        Assert.Equal(0, (await Ledger.HistoryAsync(merchant.Id, 0, 10, Actor.System)).TotalCount);
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class LedgerServiceTests : CoreServiceTest
             new AdjustBalance(merchant.Id, BalanceDirection.Debit, 10.01m, "Correction", "k"), TestCatalog.Admin);
 
         Assert.Equal("INSUFFICIENT_BALANCE", result.Error!.Code);
-        Assert.Equal(1000, (await Ledger.GetBalanceAsync(merchant.Id))!.Value.Minor);
+        Assert.Equal(1000, (await Ledger.GetBalanceAsync(merchant.Id, Actor.System))!.Value.Minor);
     }
 }

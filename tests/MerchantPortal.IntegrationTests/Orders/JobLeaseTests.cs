@@ -24,13 +24,14 @@ public sealed class JobLeaseTests : CoreServiceTest
     {
         var orderId = await PlaceKeyOrderAsync(units: 2, codes: 5);
         var runner = Host.Get<JobRunner>();
+        var claims = Host.Get<JobClaims>();
 
         // Worker A claims the job and dies before finishing it.
-        var claimedByA = await runner.ClaimAsync("worker-a", CancellationToken.None);
+        var claimedByA = await claims.ClaimAsync("worker-a", JobTypes.FulfilOrder, 10, CancellationToken.None);
         Assert.Single(claimedByA);
 
         // While A's lease lasts, nobody else may take the job.
-        Assert.Empty(await runner.ClaimAsync("worker-b", CancellationToken.None));
+        Assert.Empty(await claims.ClaimAsync("worker-b", JobTypes.FulfilOrder, 10, CancellationToken.None));
 
         _clock.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal(1, await runner.RunDueJobsAsync("worker-b", CancellationToken.None));
@@ -39,7 +40,7 @@ public sealed class JobLeaseTests : CoreServiceTest
         await runner.RunAsync("worker-a", claimedByA[0], CancellationToken.None);
 
         await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        var job = await db.OutboxJobs.SingleAsync();
+        var job = await db.OutboxJobs.SingleAsync(j => j.Type == JobTypes.FulfilOrder);
         Assert.Equal(JobStatus.Done, job.Status);
         Assert.Equal(2, job.Attempts);
         Assert.Equal(2, await db.KeyCodes.CountAsync(c => c.Status == KeyCodeStatus.Delivered));
@@ -55,18 +56,18 @@ public sealed class JobLeaseTests : CoreServiceTest
         await using (var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             // Break the payload so the handler throws.
-            await db.OutboxJobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.Payload, "not-a-guid"));
+            await db.OutboxJobs.Where(j => j.Type == JobTypes.FulfilOrder).ExecuteUpdateAsync(s => s.SetProperty(j => j.Payload, "not-a-guid"));
         }
 
         var runner = Host.Get<JobRunner>();
         Assert.Equal(1, await runner.RunDueJobsAsync("worker", CancellationToken.None));
         Assert.Equal(0, await runner.RunDueJobsAsync("worker", CancellationToken.None));
 
-        _clock.Advance(JobRunner.Backoff(1) + TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await runner.RunDueJobsAsync("worker", CancellationToken.None));
 
         await using var check = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        var job = await check.OutboxJobs.SingleAsync();
+        var job = await check.OutboxJobs.SingleAsync(j => j.Type == JobTypes.FulfilOrder);
         Assert.Equal(JobStatus.Pending, job.Status);
         Assert.Equal(2, job.Attempts);
         Assert.NotNull(job.LastError);

@@ -31,7 +31,7 @@ public sealed class OrderPlacementTests : CoreServiceTest
         Assert.Equal(6747, order.TotalMinor);
         Assert.Equal(OrderStatus.Pending, order.Status);
         Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
-        Assert.Equal(new Monetary.Money(10_000 - 6747, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(10_000 - 6747, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System));
         await using var db = await Db();
         Assert.Equal(1, await db.OutboxJobs.CountAsync(j => j.Payload == order.Id.ToString()));
         Assert.Matches("^MP-\\d{6}$", order.Reference);
@@ -184,7 +184,7 @@ public sealed class OrderPlacementTests : CoreServiceTest
         Assert.False(first.Value.Replayed);
         Assert.True(again.Value.Replayed);
         Assert.Equal(first.Value.Order.Order.Id, again.Value.Order.Order.Id);
-        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System));
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class OrderPlacementTests : CoreServiceTest
         Assert.True(spaced.Succeeded, spaced.Error?.Code);
         Assert.True(spaced.Value.Replayed);
         Assert.Equal(first.Value.Order.Order.Id, spaced.Value.Order.Order.Id);
-        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class OrderPlacementTests : CoreServiceTest
         var different = await Orders.PlaceAsync(request with { Lines = [new PlaceOrderLine(key.Id, 2)] }, Merchant(merchant.Id));
 
         Assert.Equal("MERCHANT_ORDER_ID_CONFLICT", different.Error!.Code);
-        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(9000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System));
     }
 
     [Fact]
@@ -292,7 +292,7 @@ public sealed class OrderPlacementTests : CoreServiceTest
 
         Assert.Equal(OrderStatus.Cancelled, cancelled.Value.Order.Status);
         Assert.Equal(PaymentStatus.Refunded, cancelled.Value.Order.PaymentStatus);
-        Assert.Equal(new Monetary.Money(10_000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id));
+        Assert.Equal(new Monetary.Money(10_000, Monetary.Currency.Of("USD")), await Host.Get<LedgerService>().GetBalanceAsync(merchant.Id, Actor.System));
         var after = await Host.Get<OrderQueries>().GetAsync(placed.Value.Order.Order.Id, Merchant(merchant.Id));
         Assert.Equal(OrderStatus.Cancelled, after!.Order.Status);
         Assert.Empty(after.CodesByLine);

@@ -30,7 +30,7 @@ public sealed class CardPaymentTests : CardServiceTest
         Assert.Equal(("visa", "4242"), (order.CardBrand, order.CardLast4));
         var intent = await new PaymentIntentService(Host.Stripe).GetAsync(order.PaymentReference);
         Assert.Equal(("succeeded", 2500L, order.Id.ToString()), (intent.Status, intent.Amount, intent.Metadata["order_id"]));
-        Assert.Equal(1000, (await Host.Core.Get<LedgerService>().GetBalanceAsync(Merchant.Id))!.Value.Minor);
+        Assert.Equal(1000, (await Host.Core.Get<LedgerService>().GetBalanceAsync(Merchant.Id, Actor.System))!.Value.Minor);
     }
 
     [Fact]

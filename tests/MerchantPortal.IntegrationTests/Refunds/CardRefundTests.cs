@@ -2,6 +2,7 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
 using MerchantPortal.Data;
+using MerchantPortal.Events;
 using MerchantPortal.Orders;
 using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
@@ -65,6 +66,7 @@ public sealed class CardRefundTests : CardServiceTest
             Assert.Contains("expired", failed.FailureReason, StringComparison.Ordinal);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.RefundFailed && a.TargetId == refund.Id.ToString()));
             Assert.True(await db.OrderEvents.AnyAsync(e => e.OrderId == order.Id && e.Type == OrderEventTypes.RefundReversed));
+            Assert.Equal(1, await db.IntegrationEvents.CountAsync(e => e.OrderId == order.Id && e.Type == IntegrationEventTypes.RefundFailed));
         }
 
         var before = await BalanceAsync();
@@ -172,6 +174,7 @@ public sealed class CardRefundTests : CardServiceTest
         Assert.Equal((0, 0L, 0L), (after.Lines[0].RefundedUnits, after.Lines[0].RefundedMinor, after.RefundedMinor));
         await using var db = await Db();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.RefundFailed));
+        Assert.Equal(1, await db.IntegrationEvents.CountAsync(e => e.Type == IntegrationEventTypes.RefundFailed));
     }
 
     /// <summary>A card order of <paramref name="units"/> $25.00 keys of which <paramref name="inStock"/> were delivered.</summary>
@@ -222,7 +225,7 @@ public sealed class CardRefundTests : CardServiceTest
         return await db.Refunds.AsNoTracking().SingleAsync();
     }
 
-    private async Task<long> BalanceAsync() => (await Host.Core.Get<MerchantPortal.Ledger.LedgerService>().GetBalanceAsync(Merchant.Id))!.Value.Minor;
+    private async Task<long> BalanceAsync() => (await Host.Core.Get<MerchantPortal.Ledger.LedgerService>().GetBalanceAsync(Merchant.Id, Actor.System))!.Value.Minor;
 
     private Task<PortalDb> Db() => Host.Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
 }

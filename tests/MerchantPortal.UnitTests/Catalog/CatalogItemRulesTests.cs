@@ -27,6 +27,16 @@ public sealed class CatalogItemRulesTests
         { ValidTopUp with { Fields = [new ItemField { Key = "p", Label = "P", Pattern = "([" }] }, "FIELD_DEFINITION_INVALID" },
     };
 
+    [Fact]
+    public void Every_invalid_detail_is_reported_at_once_at_its_field()
+    {
+        var error = CatalogItemRules.Validate(ValidTopUp with { Sku = "", Name = " ", Currency = "EURO", StepMinor = 0, TaxBasisPoints = -1 })!;
+
+        Assert.Equal("VALIDATION_FAILED", error.Code);
+        Assert.Equal(["SKU_REQUIRED", "NAME_REQUIRED", "CURRENCY_INVALID", "STEP_INVALID", "TAX_INVALID"], error.Errors.Select(e => e.Code));
+        Assert.Equal(["sku", "name", "currency", "step", "tax"], error.Errors.Select(e => e.Field));
+    }
+
     [Theory]
     [MemberData(nameof(InvalidItems))]
     public void Invalid_items_are_refused_with_a_stable_code(SaveCatalogItem item, string code) =>

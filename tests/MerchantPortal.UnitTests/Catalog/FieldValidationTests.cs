@@ -34,6 +34,18 @@ public sealed class FieldValidationTests
     }
 
     [Fact]
+    public void Every_invalid_value_is_reported_at_once()
+    {
+        var result = FieldValidation.Validate(
+            Fields, new Dictionary<string, string?> { ["account"] = "ab1234", ["region"] = "8", ["pin"] = "1", ["note"] = "x" }, "lines[2].fields");
+
+        Assert.Equal("VALIDATION_FAILED", result.Error!.Code);
+        Assert.Equal(
+            ["lines[2].fields.pin", "lines[2].fields.note", "lines[2].fields.account", "lines[2].fields.region"],
+            result.Error.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
     public void A_catastrophic_pattern_times_out_as_invalid_instead_of_hanging()
     {
         ItemField[] evil = [new ItemField { Key = "x", Label = "X", Type = FieldType.Text, Pattern = "(a+)+b", MaxLength = 1000 }];

@@ -13,7 +13,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         order.HasKey(o => o.Id);
         order.HasIndex(o => o.Number).IsUnique();
-        order.Property(o => o.MerchantOrderId).HasMaxLength(100);
+        order.Property(o => o.MerchantOrderId).HasMaxLength(OrderErrors.MaxMerchantOrderIdLength);
+        order.Property(o => o.ExternalReference).HasMaxLength(OrderErrors.MaxExternalReferenceLength);
         order.Property(o => o.IdempotencyKey).HasMaxLength(255);
         order.Property(o => o.RequestHash).HasMaxLength(64).IsUnicode(false).IsRequired();
         order.Property(o => o.Source).HasConversion<string>().HasMaxLength(20);
@@ -52,15 +53,18 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         order.HasIndex(o => new { o.MerchantId, o.MerchantOrderId }).IsUnique().HasFilter("[MerchantOrderId] IS NOT NULL");
         order.HasIndex(o => new { o.MerchantId, o.IdempotencyKey }).IsUnique().HasFilter("[IdempotencyKey] IS NOT NULL");
+        order.HasIndex(o => new { o.MerchantId, o.ExternalReference }).HasFilter("[ExternalReference] IS NOT NULL");
         order.HasIndex(o => new { o.MerchantId, o.CreatedAt });
         order.HasIndex(o => new { o.MerchantId, o.Status });
         order.HasIndex(o => o.CreatedAt);
         order.HasIndex(o => o.CustomerId);
 
-        // The grid sorted by total (all merchants; one merchant) and staff searching a merchant order id across merchants.
+        // The grid sorted by total (all merchants; one merchant) and staff searching a merchant order id or
+        // an external reference across merchants.
         order.HasIndex(o => new { o.TotalMinor, o.Number });
         order.HasIndex(o => new { o.MerchantId, o.TotalMinor, o.Number });
         order.HasIndex(o => o.MerchantOrderId).HasFilter("[MerchantOrderId] IS NOT NULL");
+        order.HasIndex(o => o.ExternalReference).HasFilter("[ExternalReference] IS NOT NULL");
         order.HasIndex(o => o.FlagCode).HasFilter("[FlagCode] IS NOT NULL");
 
         // Only the few orders that may need attention, newest first; the dashboard's query repeats this IN list literally.

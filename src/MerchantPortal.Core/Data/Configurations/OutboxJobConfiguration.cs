@@ -14,8 +14,9 @@ internal sealed class OutboxJobConfiguration : IEntityTypeConfiguration<OutboxJo
         job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
         job.Property(j => j.LeaseOwner).HasMaxLength(200);
         job.Property(j => j.LastError).HasMaxLength(2000);
-        job.HasIndex(j => new { j.Status, j.AvailableAt });
-        job.HasIndex(j => new { j.Status, j.LeaseExpiresAt });
+        // Each job type's lane claims its own due jobs.
+        job.HasIndex(j => new { j.Type, j.Status, j.AvailableAt });
+        job.HasIndex(j => new { j.Type, j.Status, j.LeaseExpiresAt });
     }
 }
 

@@ -1,3 +1,4 @@
+using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
 using MerchantPortal.Monetary;
@@ -12,6 +13,7 @@ public sealed partial class BalancePage
 {
     private MudDataGrid<LedgerRow>? _grid;
     private Guid? _merchantId;
+    private Actor _actor = default!;
     private Money? _balance;
     private bool _isStaff;
     private bool _canAdjust;
@@ -38,9 +40,9 @@ public sealed partial class BalancePage
     protected override async Task OnInitializedAsync()
     {
         var principal = await CurrentUser.GetPrincipalAsync();
-        var actor = CurrentUser.ToActor(principal);
-        _isStaff = actor.MerchantId is null;
-        _merchantId = actor.MerchantId ?? MerchantFromQuery;
+        _actor = CurrentUser.ToActor(principal);
+        _isStaff = _actor.MerchantId is null;
+        _merchantId = _actor.MerchantId ?? MerchantFromQuery;
         _canAdjust = (await Authorization.AuthorizeAsync(principal, Policies.AdjustBalance)).Succeeded;
         await RefreshBalanceAsync();
     }
@@ -52,7 +54,7 @@ public sealed partial class BalancePage
             return new GridData<LedgerRow> { Items = [], TotalItems = 0 };
         }
 
-        var page = await Ledger.HistoryAsync(merchantId, state.Page, state.PageSize, ct);
+        var page = await Ledger.HistoryAsync(merchantId, state.Page, state.PageSize, _actor, ct);
         return new GridData<LedgerRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -84,7 +86,7 @@ public sealed partial class BalancePage
     }
 
     private async Task RefreshBalanceAsync() =>
-        _balance = _merchantId is { } id ? await Ledger.GetBalanceAsync(id) : null;
+        _balance = _merchantId is { } id ? await Ledger.GetBalanceAsync(id, _actor) : null;
 
     private static string KindLabel(LedgerEntryKind kind) => kind switch
     {

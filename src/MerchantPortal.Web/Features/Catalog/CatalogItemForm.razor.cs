@@ -84,16 +84,19 @@ public sealed partial class CatalogItemForm
         }
     }
 
-    /// <summary>Shows the message at the input it names, or above the form when that input is not on screen.</summary>
+    /// <summary>Shows each message at the input it names, or above the form when that input is not on screen.</summary>
     private void ShowError(Error error)
     {
-        if (error.Field is { } input && VisibleInputs().Contains(input))
+        foreach (var each in error.Flatten())
         {
-            _errors.TryAdd(input, error.Message);
-        }
-        else
-        {
-            _generalError = error.Message;
+            if (each.Field is { } input && VisibleInputs().Contains(input))
+            {
+                _errors.TryAdd(input, each.Message);
+            }
+            else
+            {
+                _generalError = each.Message;
+            }
         }
     }
 

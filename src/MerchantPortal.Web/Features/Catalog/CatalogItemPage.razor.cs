@@ -52,7 +52,7 @@ public sealed partial class CatalogItemPage
         }
 
         _loading = true;
-        _details = await Catalog.GetAsync(Id);
+        _details = await Catalog.GetAsync(Id, await CurrentUser.GetActorAsync());
         _loading = false;
     }
 
@@ -102,7 +102,7 @@ public sealed partial class CatalogItemPage
         await dialog.Result;
 
         // The dialog may have added codes even if it was then dismissed: always show the current stock.
-        _details = await Catalog.GetAsync(item.Id) ?? _details;
+        _details = await Catalog.GetAsync(item.Id, await CurrentUser.GetActorAsync()) ?? _details;
         if (_codes is not null)
         {
             await _codes.ReloadAsync();

@@ -34,7 +34,7 @@ public sealed partial class CatalogPage
     {
         // Only catalog managers may see items that can no longer be ordered.
         var query = new CatalogQuery(_search, _type, _includeInactive && _canManage, Page: state.Page, PageSize: state.PageSize);
-        var page = await Catalog.SearchAsync(query, ct);
+        var page = await Catalog.SearchAsync(query, await CurrentUser.GetActorAsync(), ct);
         return new GridData<CatalogItemSummary> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

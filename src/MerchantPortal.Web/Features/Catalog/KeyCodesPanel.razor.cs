@@ -34,7 +34,7 @@ public sealed partial class KeyCodesPanel
 
     private async Task<GridData<KeyCodeRow>> LoadAsync(GridState<KeyCodeRow> state, CancellationToken ct)
     {
-        var page = await Inventory.ListAsync(ItemId, _status, state.Page, state.PageSize, ct);
+        var page = await Inventory.ListAsync(ItemId, _status, state.Page, state.PageSize, await CurrentUser.GetActorAsync(), ct);
         return new GridData<KeyCodeRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

@@ -1,3 +1,4 @@
+using MerchantPortal.Auditing;
 using MerchantPortal.Customers;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
@@ -14,6 +15,7 @@ public sealed partial class CustomersPage
     private IReadOnlyDictionary<Guid, string> _merchantNames = new Dictionary<Guid, string>();
     private string? _search;
     private Guid? _merchantId;
+    private Actor _actor = default!;
     private bool _isStaff;
     private bool _canAdd;
 
@@ -41,9 +43,9 @@ public sealed partial class CustomersPage
     protected override async Task OnInitializedAsync()
     {
         var principal = await CurrentUser.GetPrincipalAsync();
-        var actor = CurrentUser.ToActor(principal);
-        _isStaff = actor.MerchantId is null;
-        _merchantId = actor.MerchantId;
+        _actor = CurrentUser.ToActor(principal);
+        _isStaff = _actor.MerchantId is null;
+        _merchantId = _actor.MerchantId;
         _canAdd = (await Authorization.AuthorizeAsync(principal, Policies.PlaceOrders)).Succeeded;
         if (_isStaff)
         {
@@ -53,7 +55,7 @@ public sealed partial class CustomersPage
 
     private async Task<GridData<CustomerSummary>> LoadAsync(GridState<CustomerSummary> state, CancellationToken ct)
     {
-        var page = await Customers.SearchAsync(new CustomerQuery(_merchantId, _search, state.Page, state.PageSize), ct);
+        var page = await Customers.SearchAsync(new CustomerQuery(_merchantId, _search, state.Page, state.PageSize), _actor, ct);
         return new GridData<CustomerSummary> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

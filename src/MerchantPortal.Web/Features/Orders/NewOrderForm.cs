@@ -257,8 +257,19 @@ public sealed class NewOrderForm
         }
     }
 
-    /// <summary>Shows an error next to the input its field path names, or as the general error if no input on the form matches.</summary>
+    /// <summary>
+    /// Shows each error (all of a combined validation failure) next to the input its field path names, or as
+    /// the general error if no input on the form matches.
+    /// </summary>
     public void Show(Error error)
+    {
+        foreach (var each in error.Flatten())
+        {
+            ShowOne(each);
+        }
+    }
+
+    private void ShowOne(Error error)
     {
         var path = error.Field ?? "";
         if (NewOrderErrorPaths.TryParseLine(path, out var index, out var input) && index < _lines.Count && IsLineInput(_lines[index], input))

@@ -106,7 +106,7 @@ public sealed partial class NewOrderPage
             return;
         }
 
-        _form.SetMerchant(merchant, await Ledger.GetBalanceAsync(merchantId));
+        _form.SetMerchant(merchant, await Ledger.GetBalanceAsync(merchantId, _actor));
     }
 
     private async Task<IEnumerable<CatalogItemSummary>> SearchItemsAsync(string? text, CancellationToken ct)
@@ -116,7 +116,7 @@ public sealed partial class NewOrderPage
             return [];
         }
 
-        var page = await Catalog.SearchAsync(new CatalogQuery(text, Currency: merchant.Currency, PageSize: 20), ct);
+        var page = await Catalog.SearchAsync(new CatalogQuery(text, Currency: merchant.Currency, PageSize: 20), _actor, ct);
         return page.Items;
     }
 
@@ -127,7 +127,7 @@ public sealed partial class NewOrderPage
             return;
         }
 
-        var details = await Catalog.GetAsync(picked.Id);
+        var details = await Catalog.GetAsync(picked.Id, _actor);
         if (details is null || !details.Item.IsActive)
         {
             Snackbar.Add($"{picked.Name} is no longer sold.", Severity.Warning);

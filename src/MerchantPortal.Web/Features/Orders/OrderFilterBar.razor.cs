@@ -1,5 +1,6 @@
 using MerchantPortal.Catalog;
 using MerchantPortal.Orders;
+using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -12,6 +13,9 @@ public sealed partial class OrderFilterBar
 
     [Inject]
     private CatalogService Catalog { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public OrderFilter Value { get; set; } = OrderFilter.None;
@@ -56,12 +60,13 @@ public sealed partial class OrderFilterBar
 
     private async Task<IEnumerable<ItemChoice>> SearchItemsAsync(string? text, CancellationToken ct)
     {
-        var page = await Catalog.SearchAsync(new CatalogQuery(Search: text, IncludeInactive: true, PageSize: 20), ct);
+        var query = new CatalogQuery(Search: text, IncludeInactive: true, PageSize: 20);
+        var page = await Catalog.SearchAsync(query, await CurrentUser.GetActorAsync(), ct);
         return page.Items.Select(i => new ItemChoice(i.Id, i.Name, i.Sku, i.IsActive));
     }
 
     private async Task<ItemChoice> FindItemAsync(long itemId) =>
-        await Catalog.GetAsync(itemId) is { } details
+        await Catalog.GetAsync(itemId, await CurrentUser.GetActorAsync()) is { } details
             ? new ItemChoice(details.Item.Id, details.Item.Name, details.Item.Sku, details.Item.IsActive)
             : new ItemChoice(itemId, $"Item {itemId}", "unknown", IsActive: false);
 

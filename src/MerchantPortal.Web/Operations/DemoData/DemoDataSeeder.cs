@@ -79,7 +79,7 @@ internal sealed class DemoDataSeeder(
 
     private async Task SeedCatalogAsync(CancellationToken ct)
     {
-        if ((await catalog.SearchAsync(new CatalogQuery(IncludeInactive: true, PageSize: 1), ct)).TotalCount > 0)
+        if ((await catalog.SearchAsync(new CatalogQuery(IncludeInactive: true, PageSize: 1), Actor.System, ct)).TotalCount > 0)
         {
             return;
         }

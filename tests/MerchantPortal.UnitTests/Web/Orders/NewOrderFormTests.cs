@@ -120,6 +120,25 @@ public sealed class NewOrderFormTests
         Assert.Null(form.GeneralError);
     }
 
+    [Fact]
+    public void Each_error_of_a_combined_validation_failure_lands_on_its_own_input()
+    {
+        var form = CompleteForm();
+        var topUp = form.AddLine(TopUp(), stock: null);
+
+        form.Show(Error.Validation(
+        [
+            new Error("QUANTITY_OUT_OF_RANGE", "Between 1 and 100.", "lines[0].quantity"),
+            new Error("FIELD_INVALID", "Phone number is not in the expected format.", "lines[1].fields.phone_number"),
+            new Error("NOTES_TOO_LONG", "Notes can be at most 2000 characters.", "notes"),
+        ]));
+
+        Assert.Equal("Between 1 and 100.", form.Lines[0].ErrorFor("quantity"));
+        Assert.Equal("Phone number is not in the expected format.", topUp.ErrorFor("fields.phone_number"));
+        Assert.Equal("Notes can be at most 2000 characters.", form.ErrorFor("notes"));
+        Assert.Null(form.GeneralError);
+    }
+
     [Theory]
     [InlineData("idempotency_key")]
     [InlineData("merchant_id")]
