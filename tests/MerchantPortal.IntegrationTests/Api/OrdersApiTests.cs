@@ -141,6 +141,24 @@ public sealed class OrdersApiTests(ApiApp app)
     }
 
     [Fact]
+    public async Task The_external_reference_is_echoed_and_the_list_finds_orders_by_it_and_by_merchant_order_id()
+    {
+        var merchant = await app.MerchantAsync();
+        var item = await app.Catalog.KeyItemAsync(codes: 3);
+        using var placed = await merchant.PostAsync("api/v1/orders",
+            new { item_id = item.Id, merchant_order_id = "MO-77", external_reference = "INV-2026-001", customer = new { email = "e@example.test" } });
+        var order = await ApiJson.ReadAsync(placed);
+        await merchant.OrderAsync(item);
+
+        var byReference = await merchant.Http.GetFromJsonAsync<JsonElement>("api/v1/orders?external_reference=INV-2026-001");
+        var byMerchantOrderId = await merchant.Http.GetFromJsonAsync<JsonElement>("api/v1/orders?merchant_order_id=MO-77");
+
+        Assert.Equal("INV-2026-001", order.GetProperty("external_reference").GetString());
+        Assert.Equal([order.Id()], byReference.GetProperty("data").EnumerateArray().Select(o => o.Id()));
+        Assert.Equal([order.Id()], byMerchantOrderId.GetProperty("data").EnumerateArray().Select(o => o.Id()));
+    }
+
+    [Fact]
     public async Task Bad_list_parameters_are_all_reported_at_once()
     {
         var merchant = await app.MerchantAsync();

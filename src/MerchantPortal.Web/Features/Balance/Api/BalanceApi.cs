@@ -41,9 +41,9 @@ public static class BalanceApi
     private static async Task<IResult> GetAsync(HttpContext http, LedgerService ledger, CancellationToken ct)
     {
         var actor = ApiKeyClaims.ToActor(http.User);
-        return await ledger.GetBalanceAsync(actor.MerchantId!.Value, ct) is { } money
+        return await ledger.GetBalanceAsync(actor.MerchantId!.Value, actor, ct) is { } money
             ? TypedResults.Ok(new BalanceObject("balance", money.Minor, money.ToString(), money.Currency.Code))
-            : ApiResults.Problem(LedgerErrors.MerchantNotFound with { Kind = ErrorKind.NotFound });
+            : ApiResults.Problem(LedgerErrors.MerchantNotFound);
     }
 
     private static async Task<IResult> EntriesAsync(HttpContext http, LedgerService ledger, CancellationToken ct)
@@ -62,13 +62,13 @@ public static class BalanceApi
             errors.Add(new Error("PAGE_INVALID", "page is a whole number from 0.", "page"));
         }
 
-        if (errors.Count > 0)
+        if (Error.Combine(errors) is { } invalid)
         {
-            return ApiResults.Validation(errors);
+            return ApiResults.Problem(invalid);
         }
 
         var actor = ApiKeyClaims.ToActor(http.User);
-        var rows = await ledger.HistoryAsync(actor.MerchantId!.Value, page, limit, ct);
+        var rows = await ledger.HistoryAsync(actor.MerchantId!.Value, page, limit, actor, ct);
         var data = rows.Items.Select(e => new BalanceEntryObject(e.Id, "balance_entry", e.Kind, e.AmountMinor,
             OrderObjects.Format(e.AmountMinor, Currency.Of(e.Currency)), e.BalanceAfterMinor, e.Currency, e.Description, e.OrderId, e.CreatedAt)).ToList();
         return TypedResults.Ok(new ListObject<BalanceEntryObject>("list", data, (page + 1L) * limit < rows.TotalCount, http.Request.Path));

@@ -3,6 +3,7 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Common;
 using MerchantPortal.Identity;
 using MerchantPortal.Web.Api;
+using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Orders;
 
 namespace MerchantPortal.Web.Features.Catalog.Api;
@@ -55,23 +56,17 @@ public static class CatalogApi
             errors.Add(new Error("LIMIT_INVALID", $"limit is a whole number from 1 to {MaxLimit}.", "limit"));
         }
 
-        if (errors.Count > 0)
+        if (Error.Combine(errors) is { } invalid)
         {
-            return ApiResults.Validation(errors);
+            return ApiResults.Problem(invalid);
         }
 
-        var page = await catalog.SearchAsync(new CatalogQuery(Type: type, Currency: q["currency"].ToString(), PageSize: limit), ct);
-        List<ItemObject> data = [];
-        foreach (var summary in page.Items)
-        {
-            data.Add(ItemObject.From((await catalog.GetAsync(summary.Id, ct))!));
-        }
-
-        return TypedResults.Ok(new ListObject<ItemObject>("list", data, page.TotalCount > page.Items.Count, http.Request.Path));
+        var page = await catalog.ListAsync(new CatalogQuery(Type: type, Currency: q["currency"].ToString(), PageSize: limit), ApiKeyClaims.ToActor(http.User), ct);
+        return TypedResults.Ok(new ListObject<ItemObject>("list", [.. page.Items.Select(ItemObject.From)], page.TotalCount > page.Items.Count, http.Request.Path));
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext http, CatalogService catalog, CancellationToken ct) =>
-        await catalog.GetAsync(id, ct) is { Item.IsActive: true } item
+        await catalog.GetAsync(id, ApiKeyClaims.ToActor(http.User), ct) is { } item
             ? TypedResults.Ok(ItemObject.From(item))
-            : ApiResults.Problem(CatalogErrors.NotFound with { Kind = ErrorKind.NotFound });
+            : ApiResults.Problem(CatalogErrors.NotFound);
 }

@@ -29,11 +29,9 @@ internal static class CreateOrderMapping
         var lines = single
             ? [Line(body.ItemId ?? 0, body.Quantity, body.Fields, "fields", errors)]
             : (body.Lines ?? []).Select((l, i) => Line(l.ItemId ?? 0, l.Quantity, l.Fields, $"lines[{i}].fields", errors)).ToList();
-        if (errors.Count > 0)
+        if (Error.Combine(errors) is { } invalid)
         {
-            return errors.Count == 1
-                ? errors[0]
-                : new Error("VALIDATION_FAILED", $"The request has {errors.Count} invalid fields.") { Kind = ErrorKind.Validation, Errors = errors };
+            return invalid;
         }
 
         var payment = body.Payment ?? new PaymentInput();
@@ -47,7 +45,8 @@ internal static class CreateOrderMapping
             idempotencyKey,
             body.Notes,
             body.Tags,
-            body.Metadata);
+            body.Metadata,
+            body.ExternalReference);
     }
 
     /// <summary>A single-item order's field names are the request's own (<c>quantity</c>, not <c>lines[0].quantity</c>).</summary>

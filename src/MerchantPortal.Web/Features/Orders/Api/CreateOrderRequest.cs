@@ -33,6 +33,9 @@ public sealed record CreateOrderRequest
     /// <summary>Your own unique reference (at most 100 characters); sending it again returns the same order.</summary>
     public string? MerchantOrderId { get; init; }
 
+    /// <summary>Free text of yours (at most 100 characters), e.g. an invoice number: not unique, echoed and searchable.</summary>
+    public string? ExternalReference { get; init; }
+
     public string? Notes { get; init; }
 
     public List<string>? Tags { get; init; }

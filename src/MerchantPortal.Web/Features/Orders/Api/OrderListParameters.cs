@@ -7,9 +7,6 @@ namespace MerchantPortal.Web.Features.Orders.Api;
 /// <summary>Reads the query string of <c>GET /api/v1/orders</c>; every bad value is reported at once with its parameter's name.</summary>
 internal static class OrderListParameters
 {
-    public const int DefaultLimit = 10;
-    public const int MaxLimit = 100;
-
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "limit", "starting_after", "ending_before", "status", "payment_status", "fulfillment_status", "created[gte]", "created[lt]",
@@ -24,10 +21,10 @@ internal static class OrderListParameters
             errors.Add(Invalid(unknown, "UNKNOWN_PARAMETER", $"\"{unknown}\" is not a parameter of this list."));
         }
 
-        var limit = DefaultLimit;
-        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        var limit = OrderCursor.DefaultLimit;
+        if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > OrderCursor.MaxLimit))
         {
-            errors.Add(Invalid("limit", "LIMIT_INVALID", $"limit is a whole number from 1 to {MaxLimit}."));
+            errors.Add(OrderErrors.LimitInvalid);
         }
 
         var query = new OrderQuery
@@ -40,20 +37,17 @@ internal static class OrderListParameters
             ItemId = q.TryGetValue("item_id", out var item)
                 ? long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : Add<long?>(errors, Invalid("item_id", "ITEM_ID_INVALID", "item_id is a catalog item's numeric id."))
                 : null,
+            MerchantOrderId = Text(q, "merchant_order_id"),
+            ExternalReference = Text(q, "external_reference"),
         };
         var startingAfter = Guid(q, "starting_after", errors);
         var endingBefore = Guid(q, "ending_before", errors);
         if (startingAfter is not null && endingBefore is not null)
         {
-            errors.Add(Invalid("ending_before", "CURSORS_EXCLUSIVE", "Send starting_after or ending_before, not both."));
+            errors.Add(OrderErrors.CursorsExclusive);
         }
 
-        return errors.Count switch
-        {
-            0 => new OrderListRequest(query, limit, startingAfter, endingBefore, Text(q, "merchant_order_id"), Text(q, "external_reference")),
-            1 => errors[0],
-            _ => new Error("VALIDATION_FAILED", $"The request has {errors.Count} invalid parameters.") { Kind = ErrorKind.Validation, Errors = errors },
-        };
+        return Error.Combine(errors) is { } invalid ? invalid : new OrderListRequest(query, new OrderCursor(startingAfter, endingBefore, limit));
     }
 
     private static TEnum? Enum<TEnum>(IQueryCollection q, string name, List<Error> errors) where TEnum : struct, System.Enum
@@ -101,6 +95,5 @@ internal static class OrderListParameters
     private static Error Invalid(string name, string code, string message) => new(code, message, name);
 }
 
-/// <summary>A parsed list request: filters, page size and cursor.</summary>
-internal sealed record OrderListRequest(
-    OrderQuery Query, int Limit, Guid? StartingAfter, Guid? EndingBefore, string? MerchantOrderId, string? ExternalReference);
+/// <summary>A parsed list request: the filters, and the page wanted.</summary>
+internal sealed record OrderListRequest(OrderQuery Query, OrderCursor Cursor);

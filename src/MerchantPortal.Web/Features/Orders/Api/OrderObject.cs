@@ -38,6 +38,7 @@ public sealed record OrderObject(
     string? Notes,
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, string> Metadata,
+    string? ExternalReference,
     DateTime CreatedAt,
     DateTime? CompletedAt,
     bool Replayed,

@@ -44,6 +44,7 @@ public static class OrderObjects
             order.Notes,
             order.Tags,
             order.Metadata,
+            order.ExternalReference,
             order.CreatedAt,
             order.CompletedAt,
             replayed,

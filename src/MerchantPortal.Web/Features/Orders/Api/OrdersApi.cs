@@ -1,4 +1,3 @@
-using MerchantPortal.Common;
 using MerchantPortal.Identity;
 using MerchantPortal.Idempotency;
 using MerchantPortal.Orders;
@@ -105,7 +104,7 @@ public static class OrdersApi
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, OrderApiReader reader, CancellationToken ct) =>
         await reader.ReadAsync(id, ApiKeyClaims.ToActor(http.User), replayed: false, ct) is { } order
             ? TypedResults.Ok(order)
-            : ApiResults.Problem(OrderErrors.NotFound with { Kind = ErrorKind.NotFound });
+            : ApiResults.Problem(OrderErrors.NotFound);
 
     private static async Task<IResult> ListAsync(HttpContext http, OrderQueries queries, OrderApiReader reader, CancellationToken ct)
     {
@@ -116,10 +115,15 @@ public static class OrdersApi
             return ApiResults.Problem(parsed.Error!);
         }
 
-        var (query, limit) = (parsed.Value.Query, parsed.Value.Limit);
-        var page = await queries.SearchAsync(query with { PageSize = limit + 1, Search = parsed.Value.MerchantOrderId }, actor, ct);
+        var page = await queries.ListAsync(parsed.Value.Query, parsed.Value.Cursor, actor, ct);
+        if (!page.Succeeded)
+        {
+            return ApiResults.Problem(page.Error!);
+        }
+
+        // The list shows full order objects, as Stripe does; each is read as GET /orders/{id} reads it.
         List<OrderObject> data = [];
-        foreach (var summary in page.Items.Take(limit))
+        foreach (var summary in page.Value.Items)
         {
             if (await reader.ReadAsync(summary.Id, actor, replayed: false, ct) is { } order)
             {
@@ -127,7 +131,7 @@ public static class OrdersApi
             }
         }
 
-        return TypedResults.Ok(new ListObject<OrderObject>("list", data, page.Items.Count > limit, http.Request.Path));
+        return TypedResults.Ok(new ListObject<OrderObject>("list", data, page.Value.HasMore, http.Request.Path));
     }
 
     private static async Task<IResult> CancelAsync(
@@ -158,7 +162,7 @@ public static class OrdersApi
             {
                 await replays.RecordAsync(id, $"POST /api/v1/orders/{id}/cancel", ApiIdempotency.KeyOf(http), CancellationToken.None);
                 var order = await reader.ReadAsync(id, actor, replayed: true, ct);
-                return order is null ? ApiResults.Problem(OrderErrors.NotFound with { Kind = ErrorKind.NotFound }) : TypedResults.Json(order, statusCode: earlier.StatusCode);
+                return order is null ? ApiResults.Problem(OrderErrors.NotFound) : TypedResults.Json(order, statusCode: earlier.StatusCode);
             });
     }
 }

@@ -1,4 +1,3 @@
-using MerchantPortal.Common;
 using MerchantPortal.Identity;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
@@ -74,7 +73,7 @@ public static class RefundsApi
                 var order = await queries.GetAsync(id, actor, ct);
                 var refund = order?.Refunds.FirstOrDefault(r => r.Id.ToString() == earlier.ResourceId);
                 return refund is null
-                    ? ApiResults.Problem(RefundErrors.NotFound with { Kind = ErrorKind.NotFound })
+                    ? ApiResults.Problem(RefundErrors.NotFound)
                     : TypedResults.Json(RefundObject.From(refund, replayed: true), statusCode: earlier.StatusCode);
             });
     }
@@ -83,7 +82,7 @@ public static class RefundsApi
     {
         var order = await queries.GetAsync(id, ApiKeyClaims.ToActor(http.User), ct);
         return order is null
-            ? ApiResults.Problem(OrderErrors.NotFound with { Kind = ErrorKind.NotFound })
+            ? ApiResults.Problem(OrderErrors.NotFound)
             : TypedResults.Ok(new ListObject<RefundObject>("list", [.. order.Refunds.Select(r => RefundObject.From(r))], false, http.Request.Path));
     }
 }
