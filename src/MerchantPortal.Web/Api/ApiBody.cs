@@ -80,9 +80,7 @@ public static partial class ApiBody
             return ApiResults.BadRequest("UNKNOWN_FIELD", $"Unknown field \"{unknown.Groups[1].Value}\" {where}. Remove it, or check its spelling.");
         }
 
-        return e.Path is null or "$" && e.Message.Contains("invalid", StringComparison.OrdinalIgnoreCase)
-            ? ApiResults.BadRequest("INVALID_JSON", $"The body is not valid JSON {where}.")
-            : ApiResults.BadRequest("INVALID_JSON", $"The body could not be read {where}: the value is malformed or of the wrong type.");
+        return ApiResults.BadRequest("INVALID_JSON", $"The body could not be read {where}: the JSON is malformed or a value has the wrong type.");
     }
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]

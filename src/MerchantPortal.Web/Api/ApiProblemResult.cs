@@ -1,10 +1,12 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace MerchantPortal.Web.Api;
 
-/// <summary>An API refusal as an endpoint result, written by <see cref="ApiProblemWriter"/>.</summary>
-public sealed class ApiProblemResult(int status, string code, string detail) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+/// <summary>
+/// An API refusal as an endpoint result, written by <see cref="ApiProblemWriter"/>. Endpoints document their problem
+/// statuses themselves (<see cref="ApiEndpointConventions"/>).
+/// </summary>
+public sealed class ApiProblemResult(int status, string code, string detail) : IResult, IStatusCodeHttpResult
 {
     public int StatusCode => status;
 
@@ -38,10 +40,5 @@ public sealed class ApiProblemResult(int status, string code, string detail) : I
         }
 
         return ApiProblemWriter.WriteAsync(httpContext, problem);
-    }
-
-    /// <summary>Endpoints document their problem statuses themselves (<see cref="ApiEndpointConventions"/>).</summary>
-    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder)
-    {
     }
 }

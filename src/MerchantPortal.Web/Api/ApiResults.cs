@@ -11,8 +11,6 @@ public static class ApiResults
     /// <summary>Seconds a client should wait before retrying when a dependency is unavailable.</summary>
     public const int UnavailableRetryAfterSeconds = 5;
 
-    public const string ValidationFailedCode = "VALIDATION_FAILED";
-
     public static ApiProblemResult Problem(Error error) => error.Kind switch
     {
         ErrorKind.Validation => Validation(error.Errors.Count > 0 ? error.Errors : [error]),
@@ -26,12 +24,12 @@ public static class ApiResults
     };
 
     /// <summary>A 422 <c>VALIDATION_FAILED</c> listing every field error.</summary>
-    public static ApiProblemResult Validation(IReadOnlyList<Error> errors)
+    private static ApiProblemResult Validation(IReadOnlyList<Error> errors)
     {
         var detail = errors.Count == 1
             ? $"The request has 1 invalid field: {errors[0].Message}"
             : $"The request has {errors.Count} invalid fields.";
-        return new(StatusCodes.Status422UnprocessableEntity, ValidationFailedCode, detail)
+        return new(StatusCodes.Status422UnprocessableEntity, Error.ValidationFailedCode, detail)
         {
             FieldErrors = [.. errors.Select(e => new ApiFieldError(e.Field ?? "", e.Code, e.Message))],
         };

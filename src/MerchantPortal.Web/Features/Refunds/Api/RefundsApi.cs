@@ -62,6 +62,7 @@ public static class RefundsApi
                 if (requested.Value.Replayed)
                 {
                     ApiIdempotency.MarkReplayed(http);
+                    await replays.RecordAsync(id, $"POST /api/v1/orders/{id}/refunds", key, CancellationToken.None);
                 }
 
                 return new IdempotentOutcome(TypedResults.Created($"/api/v1/orders/{id}/refunds", RefundObject.From(refund, requested.Value.Replayed)),
