@@ -15,6 +15,14 @@ internal static class ApiDocumentation
     public const string ReferencePath = "/api/reference";
     private const string BearerScheme = "bearer";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Catalog"] = "What can be ordered: types, quantity bounds, input fields and stock.",
+        ["Orders"] = "Place orders, poll them, list them and cancel them.",
+        ["Refunds"] = "Refund undelivered units to the card or the balance.",
+        ["Balance"] = "The merchant's prepaid balance and its movements.",
+    };
+
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -54,6 +62,16 @@ internal static class ApiDocumentation
             BearerFormat = "mp_live_… / mp_test_…",
             Description = "An API key created in the portal (Admin → API keys), sent as a bearer token.",
         };
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            tag.Description ??= tag.Name is { } name ? TagDescriptions.GetValueOrDefault(name) : null;
+        }
+
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
             operation.Security ??= [];

@@ -37,6 +37,34 @@ public sealed class OpenApiTests(ApiApp app)
     }
 
     [Fact]
+    public async Task The_openapi_document_passes_redocly_lint_when_the_test_script_installed_it()
+    {
+        if (Environment.GetEnvironmentVariable("REDOCLY_CLI") is not { Length: > 0 } redocly || !File.Exists(redocly))
+        {
+            return;
+        }
+
+        using var client = app.Client(null);
+        var file = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, await client.GetStringAsync("openapi/v1.json"));
+        try
+        {
+            using var lint = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(redocly, ["lint", "--format=summary", file])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var output = await lint.StandardOutput.ReadToEndAsync() + await lint.StandardError.ReadToEndAsync();
+            await lint.WaitForExitAsync();
+            Assert.True(lint.ExitCode == 0, output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task The_reference_page_loads_under_the_csp_with_its_scripts_nonced_and_no_remote_fonts()
     {
         using var client = app.Client(null);
