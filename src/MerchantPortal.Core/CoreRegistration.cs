@@ -17,6 +17,7 @@ using MerchantPortal.Orders;
 using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
 using MerchantPortal.Support;
+using MerchantPortal.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -104,6 +105,7 @@ public static class CoreRegistration
         services.TryAddSingleton<IFulfilmentProvider, SimulatedFulfilmentProvider>();
         services.AddSingleton<FulfilmentService>();
         services.AddSingleton<FulfilmentRetryService>();
+        services.AddWebhooks();
         services.AddBackgroundJobs(builder.Configuration);
         services.AddChangeFeed();
         return builder;

@@ -4,6 +4,7 @@ using MerchantPortal.Web.Api;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Components.Layout;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Support;
 using MerchantPortal.Web.Hosting;
@@ -40,6 +41,7 @@ public static class WebRegistration
         services.AddAccountEmail(builder.Configuration);
         services.AddScoped<CurrentUser>();
         services.AddScoped<BrowserTimeZone>();
+        services.AddScoped<Clipboard>();
         services.AddScoped<PendingApprovals>();
         services.AddPublicApi();
 

@@ -11,6 +11,7 @@ using MerchantPortal.Refunds;
 using MerchantPortal.Support;
 using MerchantPortal.Testing;
 using MerchantPortal.Web.Features.Support;
+using MerchantPortal.Webhooks;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -36,6 +37,7 @@ public abstract class CoreComponentTest(bool realClock = false) : PortalComponen
         typeof(OrderPlacementService), typeof(OrderCancellationService), typeof(CardChargeService), typeof(OrderQueries), typeof(OrderChangeNotifier),
         typeof(CatalogService), typeof(KeyInventoryService), typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(CardService),
         typeof(SupportQueueQueries), typeof(ApprovalService), typeof(FulfilmentRetryService), typeof(RefundService), typeof(TimeProvider),
+        typeof(WebhookEndpointService), typeof(WebhookDeliveryService),
     ];
 
     /// <summary>The service layer's clock: 22 November 2026, noon UTC, until a test moves it.</summary>

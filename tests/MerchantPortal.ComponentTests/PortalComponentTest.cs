@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using MerchantPortal.Identity;
 using MerchantPortal.Web.Components.Layout;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddCascadingAuthenticationState();
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<BrowserTimeZone>();
+        Services.AddScoped<Clipboard>();
     }
 
     /// <summary>

@@ -27,8 +27,13 @@ public sealed class CoreTestHost : IAsyncDisposable
         {
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
         });
-        // Background work runs only when a test drives it (DrainJobsAsync), never on its own.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:RunWorker"] = "false" });
+        // Background work runs only when a test drives it (DrainJobsAsync), never on its own; webhooks may go to
+        // receivers on 127.0.0.1, as in development.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jobs:RunWorker"] = "false",
+            ["Webhooks:AllowPrivateAddresses"] = "true",
+        });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -36,4 +36,13 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string ApiKeyRolled = "api_key.rolled";
     public const string ApiKeyRefused = "api_key.refused";
+    public const string WebhookEndpointCreated = "webhook.endpoint_created";
+    public const string WebhookEndpointUpdated = "webhook.endpoint_updated";
+    public const string WebhookEndpointDeleted = "webhook.endpoint_deleted";
+    public const string WebhookEndpointPaused = "webhook.endpoint_paused";
+    public const string WebhookEndpointResumed = "webhook.endpoint_resumed";
+    public const string WebhookEndpointDisabled = "webhook.endpoint_disabled";
+    public const string WebhookSecretRotated = "webhook.secret_rotated";
+    public const string WebhookTestSent = "webhook.test_sent";
+    public const string WebhookDeliveryResent = "webhook.delivery_resent";
 }

@@ -14,6 +14,7 @@ using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
 using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
+using MerchantPortal.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,12 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<IntegrationEvent> IntegrationEvents => Set<IntegrationEvent>();
 
     public DbSet<ChangeFeedEntry> ChangeFeed => Set<ChangeFeedEntry>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public DbSet<Counter> Counters => Set<Counter>();
 

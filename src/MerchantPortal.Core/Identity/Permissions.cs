@@ -22,6 +22,12 @@ public enum Capability
 
     /// <summary>Create merchants and set their charges and refund settings (threshold, automatic refunds).</summary>
     ManageMerchants,
+
+    /// <summary>See a merchant's webhook endpoints and their deliveries.</summary>
+    ViewWebhooks,
+
+    /// <summary>Add, change, delete webhook endpoints, rotate their secrets, send test events and resend deliveries.</summary>
+    ManageWebhooks,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -54,6 +60,9 @@ public static class Permissions
         [Capability.CancelOrders] = new([Roles.Merchant, Roles.Admin], Scopes.OrdersWrite, System: true),
         [Capability.ViewSupportQueue] = new([Roles.Support, Roles.Admin], null, System: true),
         [Capability.ManageMerchants] = new([Roles.Admin], null, System: true),
+        // API keys have no separate read scope for webhooks: webhooks:write covers reading them too.
+        [Capability.ViewWebhooks] = new([Roles.Merchant, Roles.Support, Roles.Admin], Scopes.WebhooksWrite, System: true),
+        [Capability.ManageWebhooks] = new([Roles.Merchant, Roles.Admin], Scopes.WebhooksWrite, System: true),
     };
 
     public static bool Can(this Actor actor, Capability capability)

@@ -54,6 +54,12 @@ public static class Policies
     /// <summary>The support work queue, and approving or rejecting what waits for a second person.</summary>
     public const string SupportQueue = nameof(SupportQueue);
 
+    /// <summary>See webhook endpoints and their deliveries.</summary>
+    public const string ViewWebhooks = nameof(ViewWebhooks);
+
+    /// <summary>Manage webhook endpoints, send test events, resend deliveries.</summary>
+    public const string ManageWebhooks = nameof(ManageWebhooks);
+
     /// <summary>Which roles satisfy each policy; those about orders and money come from the <see cref="Permissions"/> matrix Core enforces.</summary>
     public static IReadOnlyDictionary<string, string[]> PolicyRoles { get; } = new Dictionary<string, string[]>
     {
@@ -73,5 +79,7 @@ public static class Policies
         [RefundOrders] = [.. Permissions.RolesWith(Capability.RefundUnits)],
         [RetryFulfilment] = [.. Permissions.RolesWith(Capability.RetryFulfilment)],
         [SupportQueue] = [.. Permissions.RolesWith(Capability.ViewSupportQueue)],
+        [ViewWebhooks] = [.. Permissions.RolesWith(Capability.ViewWebhooks)],
+        [ManageWebhooks] = [.. Permissions.RolesWith(Capability.ManageWebhooks)],
     };
 }

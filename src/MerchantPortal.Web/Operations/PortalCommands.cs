@@ -4,13 +4,15 @@ using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
+using MerchantPortal.Web.Features.Webhooks;
+using MerchantPortal.Webhooks;
 
 namespace MerchantPortal.Web.Operations;
 
 /// <summary>
 /// Operator commands run by the same executable instead of the web server:
-/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>. Exit code 0 on success, 1 on a rejected
-/// input, 2 on a usage error.
+/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>, <c>webhook-listen</c>. Exit code 0 on success, 1 on a
+/// rejected input, 2 on a usage error.
 /// </summary>
 internal static class PortalCommands
 {
@@ -23,9 +25,11 @@ internal static class PortalCommands
           create-user --email <email> --role <Merchant|Support|Admin> [--merchant <merchant name>]
                       [--name <display name>] [--password <password>]
               Create a user. Without --password a strong password is generated and printed once.
+          webhook-listen --port <port> --secret <whsec_…>
+              Receive webhooks on 127.0.0.1:<port>, verify their signatures and print them, until Ctrl+C.
         """;
 
-    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "webhook-listen", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -51,6 +55,8 @@ internal static class PortalCommands
             case "create-user":
                 await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 return await CreateUserAsync(services, options);
+            case "webhook-listen":
+                return await ListenAsync(options);
             default:
                 Console.WriteLine(Usage);
                 return 0;
@@ -109,6 +115,22 @@ internal static class PortalCommands
             Console.WriteLine($"Password (shown once): {password}");
         }
 
+        return 0;
+    }
+
+    private static async Task<int> ListenAsync(CommandOptions options)
+    {
+        if (!int.TryParse(options.Get("port"), out var port) || port is < 1 or > 65535
+            || options.Get("secret") is not { } secret || !secret.StartsWith(WebhookSecrets.Prefix, StringComparison.Ordinal)
+            || !Convert.TryFromBase64String(secret[WebhookSecrets.Prefix.Length..], new byte[secret.Length], out _))
+        {
+            return Fail(2, "webhook-listen needs --port (1-65535) and --secret (whsec_…).\n\n" + Usage);
+        }
+
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        await using var listener = await WebhookListener.StartAsync(port, secret, Console.Out);
+        Console.WriteLine($"Listening for webhooks on {listener.Address} (any path). Press Ctrl+C to stop.");
+        await listener.WaitForShutdownAsync();
         return 0;
     }
 

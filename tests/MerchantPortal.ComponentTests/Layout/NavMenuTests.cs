@@ -15,9 +15,9 @@ public sealed class NavMenuTests : CoreComponentTest
 {
     public static TheoryData<string, string[]> ExpectedNavigation() => new()
     {
-        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "api-reference"] },
-        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "api-reference", "support", "merchants", "users", "audit"] },
+        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "webhooks", "api-reference"] },
+        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support", "webhooks"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-reference", "merchants", "users", "audit"] },
     };
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class NavMenuTests : CoreComponentTest
         var nav = Render<NavMenu>();
 
         var sections = nav.FindAll(".mp-nav-section").Select(s => s.TextContent.Trim()).ToList();
-        Assert.Equal([NavigationItems.Overview, NavigationItems.Commerce, NavigationItems.Support, NavigationItems.Administration], sections);
+        Assert.Equal([NavigationItems.Overview, NavigationItems.Commerce, NavigationItems.Support, NavigationItems.Developers, NavigationItems.Administration], sections);
     }
 
     [Fact]

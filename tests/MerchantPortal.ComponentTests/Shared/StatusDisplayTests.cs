@@ -2,6 +2,7 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
 using MerchantPortal.Web.Components.Shared;
+using MerchantPortal.Webhooks;
 
 namespace MerchantPortal.ComponentTests.Shared;
 
@@ -9,13 +10,15 @@ namespace MerchantPortal.ComponentTests.Shared;
 public sealed class StatusDisplayTests
 {
     [Fact]
-    public void Every_order_payment_fulfilment_and_refund_status_and_product_type_has_a_label_of_its_own()
+    public void Every_order_payment_fulfilment_and_refund_status_product_type_and_webhook_state_has_a_label_of_its_own()
     {
         AssertDistinct(Enum.GetValues<OrderStatus>().Select(s => StatusDisplay.Of(s).Label));
         AssertDistinct(Enum.GetValues<PaymentStatus>().Select(s => StatusDisplay.Of(s).Label));
         AssertDistinct(Enum.GetValues<FulfillmentStatus>().Select(s => StatusDisplay.Of(s).Label));
         AssertDistinct(Enum.GetValues<RefundStatus>().Select(s => StatusDisplay.Of(s).Label));
         AssertDistinct(Enum.GetValues<ProductType>().Select(s => StatusDisplay.Of(s).Label));
+        AssertDistinct(Enum.GetValues<WebhookEndpointState>().Select(s => StatusDisplay.Of(s).Label));
+        AssertDistinct(Enum.GetValues<WebhookDeliveryStatus>().Select(s => StatusDisplay.Of(s).Label));
     }
 
     [Fact]

@@ -50,6 +50,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Webhook_listen_without_a_valid_secret_exits_with_2_and_says_what_it_needs()
+    {
+        var run = await RunAsync("webhook-listen", "--port", "4000", "--secret", "not-a-secret");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("webhook-listen needs --port (1-65535) and --secret (whsec_…).", run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

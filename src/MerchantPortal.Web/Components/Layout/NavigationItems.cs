@@ -26,6 +26,7 @@ public static class NavigationItems
     public const string Overview = "Overview";
     public const string Commerce = "Commerce";
     public const string Support = "Support";
+    public const string Developers = "Developers";
     public const string Administration = "Administration";
 
     public static IReadOnlyList<NavigationItem> All { get; } =
@@ -44,11 +45,13 @@ public static class NavigationItems
             "Keys, top-ups and services, with stock."),
         new("balance", "Balance", "/balance", Icons.Material.Outlined.AccountBalanceWallet, Policies.ViewBalance, Commerce,
             "The prepaid balance and every movement of it."),
-        new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.PlaceOrders, Commerce,
-            "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("support", "Support queue", "/support", Icons.Material.Outlined.SupportAgent, Policies.SupportQueue, Support,
             "Orders that need a person: retry, refund or mark as dealt with; approve what waits for a second agent.",
             NavigationBadge.PendingApprovals),
+        new("webhooks", "Webhooks", "/webhooks", Icons.Material.Outlined.Webhook, Policies.ViewWebhooks, Developers,
+            "Endpoints that receive order events, and every delivery attempt."),
+        new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.PlaceOrders, Developers,
+            "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,
             "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,

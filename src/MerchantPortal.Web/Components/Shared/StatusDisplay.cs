@@ -1,6 +1,7 @@
 using MerchantPortal.Catalog;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
+using MerchantPortal.Webhooks;
 using MudBlazor;
 
 namespace MerchantPortal.Web.Components.Shared;
@@ -60,6 +61,23 @@ public static class StatusDisplay
         ProductType.TopUp => ("Top-up", Color.Secondary),
         ProductType.Service => ("Service", Color.Tertiary),
         _ => throw Unknown(type),
+    };
+
+    public static (string Label, Color Color) Of(WebhookEndpointState state) => state switch
+    {
+        WebhookEndpointState.Active => ("Active", Color.Success),
+        WebhookEndpointState.Paused => ("Paused", Color.Warning),
+        WebhookEndpointState.Disabled => ("Disabled", Color.Default),
+        _ => throw Unknown(state),
+    };
+
+    public static (string Label, Color Color) Of(WebhookDeliveryStatus status) => status switch
+    {
+        WebhookDeliveryStatus.Pending => ("Pending", Color.Info),
+        WebhookDeliveryStatus.Succeeded => ("Succeeded", Color.Success),
+        WebhookDeliveryStatus.Failed => ("Failed", Color.Error),
+        WebhookDeliveryStatus.Skipped => ("Skipped", Color.Default),
+        _ => throw Unknown(status),
     };
 
     private static ArgumentOutOfRangeException Unknown<TEnum>(TEnum value) where TEnum : struct, Enum =>
