@@ -69,11 +69,18 @@ public static class CoreRegistration
         services.AddSingleton<CatalogService>();
         services.AddSingleton<KeyInventoryService>();
         services.AddSingleton<CustomerService>();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName)
+            .Validate(o => o.UsageFlushInterval > TimeSpan.Zero, "ApiKeys:UsageFlushInterval must be a positive time span, e.g. 00:00:05.")
+            .ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderReplays>();
         services.AddSingleton<DeliveredCodeReader>();
+        services.AddSingleton<ApiKeyRefusals>();
+        services.AddSingleton<ApiKeyUsageRecorder>();
+        services.AddSingleton<ApiKeyUsageWriter>();
+        services.AddHostedService<ApiKeyUsageFlusher>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<OrderPlacementService>();
         services.AddSingleton<OrderCancellationService>();

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLinkedEnvironmentSettings();
 builder.AddCore();
 builder.AddWeb();
+builder.AddPortalCommands(args);
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using MerchantPortal.Web.Api;
 using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Orders;
 using MerchantPortal.Web.Features.Payments;
 using MerchantPortal.Web.Operations;
@@ -24,6 +25,7 @@ public static class WebPipeline
         app.UseSecurityHeaders();
         app.UseHttpLogging();
         app.UseAuthentication();
+        app.UseApiKeyUsage();
         app.UseApiCallers();
         app.UseAuthorization();
         app.UseAntiforgery();

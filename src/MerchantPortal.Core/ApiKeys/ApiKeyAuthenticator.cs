@@ -10,11 +10,14 @@ namespace MerchantPortal.ApiKeys;
 
 /// <summary>
 /// Turns the secret a caller presents into the <see cref="Actor"/> of its key, or says why it cannot:
-/// a malformed or mistyped key is refused before any database look-up.
+/// a malformed or mistyped key is refused before any database look-up. The key is read from the database on
+/// every call (no cache), so a revocation takes effect at once on every instance. Refusing an existing key is
+/// audited (throttled by <see cref="ApiKeyRefusals"/>).
 /// </summary>
-public sealed class ApiKeyAuthenticator(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
+public sealed class ApiKeyAuthenticator(IDbContextFactory<PortalDb> dbs, ApiKeyRefusals refusals, TimeProvider clock)
 {
-    public async Task<Result<Actor>> AuthenticateAsync(string? presented, IPAddress? remoteAddress, CancellationToken ct = default)
+    /// <summary>The key's actor, or a 401 error; <paramref name="path"/> is the called path, for the audit of a refusal.</summary>
+    public async Task<Result<Actor>> AuthenticateAsync(string? presented, IPAddress? remoteAddress, string path, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(presented))
         {
@@ -35,24 +38,22 @@ public sealed class ApiKeyAuthenticator(IDbContextFactory<PortalDb> dbs, TimePro
             return ApiKeyErrors.Unknown;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (key.RevokedAt is not null)
+        var actor = Actor.ApiKey(key.Id.ToString(), key.Name, key.MerchantId, key.Scopes.ToHashSet(StringComparer.Ordinal));
+        var refusal = Refusal(key, remoteAddress, clock.GetUtcNow().UtcDateTime);
+        if (refusal is null)
         {
-            return ApiKeyErrors.Revoked;
+            return actor;
         }
 
-        if (key.ExpiresAt is { } expires && expires <= now)
-        {
-            return ApiKeyErrors.Expired;
-        }
-
-        if (!IsAllowedFrom(key, remoteAddress))
-        {
-            return ApiKeyErrors.AddressNotAllowed;
-        }
-
-        return Actor.ApiKey(key.Id.ToString(), key.Name, key.MerchantId, key.Scopes.ToHashSet(StringComparer.Ordinal));
+        await refusals.RecordAsync(actor, refusal.Value.Reason, path, ct);
+        return refusal.Value.Error;
     }
+
+    private static (Error Error, string Reason)? Refusal(ApiKey key, IPAddress? remoteAddress, DateTime now) =>
+        key.RevokedAt is not null ? (ApiKeyErrors.Revoked, "the key is revoked")
+        : key.ExpiresAt is { } expires && expires <= now ? (ApiKeyErrors.Expired, "the key has expired")
+        : !IsAllowedFrom(key, remoteAddress) ? (ApiKeyErrors.AddressNotAllowed, "the caller's IP address is not on the key's allow list")
+        : null;
 
     private static bool IsAllowedFrom(ApiKey key, IPAddress? address)
     {

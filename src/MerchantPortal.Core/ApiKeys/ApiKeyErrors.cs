@@ -42,6 +42,9 @@ public static class ApiKeyErrors
 
     public static Error ExpiryInPast { get; } = new("API_KEY_EXPIRY_IN_PAST", "The expiry must be in the future.", "expires_at");
 
+    public static Error ExpiryInvalid(string text) =>
+        new("API_KEY_EXPIRY_INVALID", $"\"{text}\" is not a date like 2027-01-31.", "expires_at");
+
     public static Error AllowedIpInvalid(string value) =>
         new("API_KEY_ALLOWED_IP_INVALID", $"\"{value}\" is not an IP address or CIDR range (like 203.0.113.7 or 203.0.113.0/24).", "allowed_ips");
 
@@ -49,6 +52,19 @@ public static class ApiKeyErrors
         new("API_KEY_TOO_MANY_ALLOWED_IPS", $"Allow at most {MaxAllowedIps} addresses or ranges.", "allowed_ips");
 
     public static Error AlreadyRevoked { get; } = new("API_KEY_REVOKED", "The key is already revoked.");
+
+    public static Error NotActive { get; } = new("API_KEY_NOT_ACTIVE", "Only an active key can be rolled; this one is revoked or expired.");
+
+    public static Error OverlapInvalid { get; } = new("API_KEY_OVERLAP_INVALID",
+        $"The old key can stay valid for at most {MaxRollOverlap.TotalDays:0} days after rolling.", "overlap");
+
+    /// <summary>The longest time a rolled key stays valid next to its successor.</summary>
+    public static TimeSpan MaxRollOverlap => TimeSpan.FromDays(7);
+
+    /// <summary>A combined validation failure carrying every field error at once.</summary>
+    public static Error Invalid(IReadOnlyList<Error> errors) => errors.Count == 1
+        ? errors[0]
+        : new Error("VALIDATION_FAILED", $"The request has {errors.Count} invalid fields.") { Kind = ErrorKind.Validation, Errors = errors };
 
     private static Error Unauthorized(string message) => new(UnauthorizedCode, message) { Kind = ErrorKind.Unauthorized };
 }

@@ -4,5 +4,5 @@ namespace MerchantPortal.ApiKeys;
 public sealed record CreateApiKey(
     Guid MerchantId, string Name, IReadOnlyList<string> Scopes, DateTime? ExpiresAt = null, IReadOnlyList<string>? AllowedIps = null);
 
-/// <summary>A key just created: its <paramref name="Secret"/> is never shown again.</summary>
+/// <summary>A key just created (or rolled): its <paramref name="Secret"/> is never shown again.</summary>
 public sealed record CreatedApiKey(ApiKey Key, string Secret);

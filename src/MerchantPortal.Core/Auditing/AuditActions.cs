@@ -32,10 +32,6 @@ public static class AuditActions
     public const string CardSaved = "card.saved";
     public const string CardMadeDefault = "card.made_default";
     public const string CardRemoved = "card.removed";
-    public const string ApiKeyCreated = "api_key.created";
-    public const string ApiKeyRevoked = "api_key.revoked";
-    public const string ApiKeyRolled = "api_key.rolled";
-    public const string ApiKeyRefused = "api_key.refused";
     public const string WebhookEndpointCreated = "webhook.endpoint_created";
     public const string WebhookEndpointUpdated = "webhook.endpoint_updated";
     public const string WebhookEndpointDeleted = "webhook.endpoint_deleted";
@@ -45,4 +41,8 @@ public static class AuditActions
     public const string WebhookSecretRotated = "webhook.secret_rotated";
     public const string WebhookTestSent = "webhook.test_sent";
     public const string WebhookDeliveryResent = "webhook.delivery_resent";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string ApiKeyRolled = "api_key.rolled";
+    public const string ApiKeyRefused = "api_key.refused";
 }

@@ -69,6 +69,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -39,6 +39,12 @@ public static class Policies
     /// <summary>Create and manage users, roles and lockouts.</summary>
     public const string ManageUsers = nameof(ManageUsers);
 
+    /// <summary>
+    /// See a merchant's API keys (support reads them, admins manage them); merchant users only when their merchant
+    /// lets them manage its keys, which the portal checks on top of the role.
+    /// </summary>
+    public const string ViewApiKeys = nameof(ViewApiKeys);
+
     /// <summary>Read the audit log.</summary>
     public const string ViewAuditLog = nameof(ViewAuditLog);
 
@@ -74,6 +80,7 @@ public static class Policies
         [AdjustBalance] = [Roles.Admin],
         [ManageMerchants] = [.. Permissions.RolesWith(Capability.ManageMerchants)],
         [ManageUsers] = [Roles.Admin],
+        [ViewApiKeys] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewAuditLog] = [Roles.Admin],
         [CancelOrders] = [.. Permissions.RolesWith(Capability.CancelOrders)],
         [RefundOrders] = [.. Permissions.RolesWith(Capability.RefundUnits)],

@@ -35,6 +35,9 @@ public sealed class Merchant : IVersioned
     /// <summary>Retry fulfilment of partial and failed orders by itself when one of their key items is restocked.</summary>
     public bool RetryOnRestock { get; private set; }
 
+    /// <summary>Whether the merchant's own users may create, revoke and roll its API keys (admins always may).</summary>
+    public bool MerchantUsersManageApiKeys { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public long Version { get; private set; }
@@ -62,6 +65,8 @@ public sealed class Merchant : IVersioned
         AutoRefundDestination = settings.AutoRefundDestination;
         RetryOnRestock = settings.RetryOnRestock;
     }
+
+    public void SetApiKeyManagement(bool merchantUsersManageApiKeys) => MerchantUsersManageApiKeys = merchantUsersManageApiKeys;
 
     public MerchantRefundSettings RefundSettings =>
         new(RefundApprovalThresholdMinor, AutoRefund, AutoRefundDestination, RetryOnRestock);

@@ -2,9 +2,12 @@ using MerchantPortal.Refunds;
 
 namespace MerchantPortal.Merchants;
 
-/// <summary>A merchant account with its default fee and tax (basis points: 100 = 1%) and its refund settings.</summary>
+/// <summary>
+/// A merchant account with its default fee and tax (basis points: 100 = 1%), its refund settings, and whether its
+/// own users may manage its API keys.
+/// </summary>
 public sealed record MerchantSummary(Guid Id, string Name, string Currency, int FeeBasisPoints = 0, int TaxBasisPoints = 0,
-    MerchantRefundSettings? Refunds = null)
+    MerchantRefundSettings? Refunds = null, bool MerchantUsersManageApiKeys = false)
 {
     public MerchantRefundSettings RefundSettings => Refunds ?? MerchantRefundSettings.Default;
 }

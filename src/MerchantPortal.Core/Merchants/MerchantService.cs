@@ -18,7 +18,8 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
 
     private static readonly Expression<Func<Merchant, MerchantSummary>> ToSummary = m => new MerchantSummary(
         m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints,
-        new MerchantRefundSettings(m.RefundApprovalThresholdMinor, m.AutoRefund, m.AutoRefundDestination, m.RetryOnRestock));
+        new MerchantRefundSettings(m.RefundApprovalThresholdMinor, m.AutoRefund, m.AutoRefundDestination, m.RetryOnRestock),
+        m.MerchantUsersManageApiKeys);
 
     private static readonly Func<Merchant, MerchantSummary> Summarize = ToSummary.Compile();
 
@@ -162,6 +163,31 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
             $"Set {merchant.Name}'s refund approval threshold to {threshold}, automatic refunds to {settings.AutoRefund} "
             + $"(to {settings.AutoRefundDestination}), retry on restock {(settings.RetryOnRestock ? "on" : "off")}", merchant.Id);
+        await db.SaveChangesAsync(ct);
+        return Summarize(merchant);
+    }
+
+    /// <summary>Lets the merchant's own users manage its API keys, or stops them; admins only, audited.</summary>
+    public async Task<Result<MerchantSummary>> SetApiKeyManagementAsync(
+        Guid merchantId, bool merchantUsersManageApiKeys, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.Can(Capability.ManageMerchants))
+        {
+            return MerchantErrors.NotAllowed;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
+        if (merchant is null)
+        {
+            return MerchantErrors.NotFound;
+        }
+
+        merchant.SetApiKeyManagement(merchantUsersManageApiKeys);
+        audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
+            merchantUsersManageApiKeys
+                ? $"Let {merchant.Name}'s users manage its API keys"
+                : $"Stopped {merchant.Name}'s users from managing its API keys", merchant.Id);
         await db.SaveChangesAsync(ct);
         return Summarize(merchant);
     }

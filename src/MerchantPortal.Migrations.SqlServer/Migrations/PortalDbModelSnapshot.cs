@@ -103,6 +103,31 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("MerchantPortal.ApiKeys.ApiKeyUsage", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Replays")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("KeyId", "HourStart");
+
+                    b.ToTable("ApiKeyUsage", (string)null);
+                });
+
             modelBuilder.Entity("MerchantPortal.Approvals.Approval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -835,6 +860,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("FeeBasisPoints")
                         .HasColumnType("int");
+
+                    b.Property<bool>("MerchantUsersManageApiKeys")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1708,6 +1736,15 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MerchantPortal.ApiKeys.ApiKeyUsage", b =>
+                {
+                    b.HasOne("MerchantPortal.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -98,6 +98,31 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("MerchantPortal.ApiKeys.ApiKeyUsage", b =>
+                {
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Replays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyId", "HourStart");
+
+                    b.ToTable("ApiKeyUsage", (string)null);
+                });
+
             modelBuilder.Entity("MerchantPortal.Approvals.Approval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -816,6 +841,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .IsFixedLength();
 
                     b.Property<int>("FeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MerchantUsersManageApiKeys")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1675,6 +1703,15 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MerchantPortal.ApiKeys.ApiKeyUsage", b =>
+                {
+                    b.HasOne("MerchantPortal.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using MerchantPortal.ApiKeys;
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
@@ -6,12 +8,13 @@ using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
 using MerchantPortal.Web.Features.Webhooks;
 using MerchantPortal.Webhooks;
+using Microsoft.Extensions.Logging.Console;
 
 namespace MerchantPortal.Web.Operations;
 
 /// <summary>
 /// Operator commands run by the same executable instead of the web server:
-/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>, <c>webhook-listen</c>. Exit code 0 on success, 1 on a
+/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>, <c>create-api-key</c>, <c>webhook-listen</c>. Exit code 0 on success, 1 on a
 /// rejected input, 2 on a usage error.
 /// </summary>
 internal static class PortalCommands
@@ -25,13 +28,28 @@ internal static class PortalCommands
           create-user --email <email> --role <Merchant|Support|Admin> [--merchant <merchant name>]
                       [--name <display name>] [--password <password>]
               Create a user. Without --password a strong password is generated and printed once.
+          create-api-key --merchant <merchant name> --scopes <scope,scope,…> --name <key name> [--expires <yyyy-mm-dd>]
+              Create an API key and print it once, alone on standard output (KEY=$(… create-api-key …)).
+              Scopes: orders:read, orders:write, refunds:write, catalog:read, balance:read, webhooks:write.
+              The key expires at 00:00 UTC on the --expires date.
           webhook-listen --port <port> --secret <whsec_…>
               Receive webhooks on 127.0.0.1:<port>, verify their signatures and print them, until Ctrl+C.
         """;
 
-    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "webhook-listen", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "create-api-key", "webhook-listen", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    /// <summary>When a command runs, logs go to standard error, so standard output carries only what the command prints.</summary>
+    public static WebApplicationBuilder AddPortalCommands(this WebApplicationBuilder builder, string[] args)
+    {
+        if (IsCommand(args))
+        {
+            builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        return builder;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -57,6 +75,9 @@ internal static class PortalCommands
                 return await CreateUserAsync(services, options);
             case "webhook-listen":
                 return await ListenAsync(options);
+            case "create-api-key":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                return await CreateApiKeyAsync(services, options);
             default:
                 Console.WriteLine(Usage);
                 return 0;
@@ -134,6 +155,44 @@ internal static class PortalCommands
         return 0;
     }
 
+    private static async Task<int> CreateApiKeyAsync(IServiceProvider services, CommandOptions options)
+    {
+        if (options.Get("merchant") is not { } merchantName || options.Get("scopes") is not { } scopes || options.Get("name") is not { } name)
+        {
+            return Fail(2, "create-api-key needs --merchant, --scopes and --name.\n\n" + Usage);
+        }
+
+        DateTime? expires = null;
+        if (options.Get("expires") is { } expiresText)
+        {
+            if (!DateOnly.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return Reject(ApiKeyErrors.ExpiryInvalid(expiresText));
+            }
+
+            expires = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        }
+
+        var merchant = await services.GetRequiredService<MerchantService>().FindByNameAsync(merchantName);
+        if (merchant is null)
+        {
+            return Reject(new Error(ApiKeyErrors.MerchantNotFound.Code, $"No merchant is named \"{merchantName}\"."));
+        }
+
+        var result = await services.GetRequiredService<ApiKeyService>().CreateAsync(new CreateApiKey(merchant.Id, name,
+            scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), expires), Actor.System);
+        if (!result.Succeeded)
+        {
+            return Reject(result.Error!);
+        }
+
+        // Only the key goes to standard output, so a shell can capture it; the rest is for the person running it.
+        Console.Error.WriteLine($"Created API key \"{result.Value.Key.Name}\" for {merchant.Name} with scopes {string.Join(", ", result.Value.Key.Scopes)}."
+            + " It is shown once, below; the portal keeps only a hash.");
+        Console.WriteLine(result.Value.Secret);
+        return 0;
+    }
+
     /// <summary>A 20-character password that satisfies the portal's password rules.</summary>
     internal static string GeneratePassword()
     {
@@ -157,7 +216,8 @@ internal static class PortalCommands
         return new string([.. chars.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue))]);
     }
 
-    private static int Reject(Error error) => Fail(1, $"{error.Code}: {error.Message}");
+    private static int Reject(Error error) =>
+        Fail(1, string.Join(Environment.NewLine, (error.Errors.Count > 0 ? error.Errors : [error]).Select(e => $"{e.Code}: {e.Message}")));
 
     private static int Fail(int exitCode, string message)
     {

@@ -1,5 +1,6 @@
 using MerchantPortal.Identity;
 using MerchantPortal.Web.Api;
+using Microsoft.AspNetCore.Authorization;
 
 namespace MerchantPortal.Web.Security;
 
@@ -14,6 +15,10 @@ internal static class AuthorizationRegistration
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
 
+        authorization.AddPolicy(Policies.ViewApiKeys, p => p.RequireAuthenticatedUser()
+            .RequireRole(Policies.PolicyRoles[Policies.ViewApiKeys])
+            .AddRequirements(new MerchantAllowsApiKeysRequirement()));
+        services.AddSingleton<IAuthorizationHandler, MerchantAllowsApiKeysHandler>();
         return services;
     }
 }

@@ -16,8 +16,8 @@ public sealed class NavMenuTests : CoreComponentTest
     public static TheoryData<string, string[]> ExpectedNavigation() => new()
     {
         { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "webhooks", "api-reference"] },
-        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support", "webhooks"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-reference", "merchants", "users", "audit"] },
+        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support", "webhooks", "api-keys"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-keys", "api-reference", "merchants", "users", "audit"] },
     };
 
     [Theory]
@@ -30,6 +30,18 @@ public sealed class NavMenuTests : CoreComponentTest
 
         var shown = nav.FindAll("[data-testid^='nav-']").Select(a => a.GetAttribute("data-testid")!["nav-".Length..]);
         Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public async Task Merchant_users_see_api_keys_only_when_their_merchant_lets_them_manage_its_keys()
+    {
+        var allowing = await Core.Catalog.MerchantAsync();
+        await Core.Get<MerchantService>().SetApiKeyManagementAsync(allowing.Id, true, TestCatalog.Admin);
+        SignInAs(Roles.Merchant, merchantId: allowing.Id);
+
+        var nav = Render<NavMenu>();
+
+        nav.WaitForAssertion(() => Assert.Equal("/api-keys", nav.Find("[data-testid='nav-api-keys']").GetAttribute("href")), Patience);
     }
 
     [Fact]

@@ -59,6 +59,39 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("webhook-listen needs --port (1-65535) and --secret (whsec_…).", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Create_api_key_prints_only_the_key_on_standard_output()
+    {
+        Assert.Equal(0, (await RunAsync("create-merchant", "--name", "Key Shop")).ExitCode);
+
+        var run = await RunAsync("create-api-key", "--merchant", "Key Shop", "--scopes", "orders:read, orders:write", "--name", "ERP",
+            "--expires", "2099-01-31");
+
+        Assert.Equal(0, run.ExitCode);
+        var key = run.Output.TrimEnd('\r', '\n');
+        Assert.DoesNotContain('\n', key);
+        Assert.True(MerchantPortal.ApiKeys.ApiKeySecret.IsWellFormed(key), $"\"{key}\" is not a key");
+        Assert.StartsWith("mp_test_", key, StringComparison.Ordinal);
+        Assert.Contains("Created API key \"ERP\" for Key Shop", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_api_key_names_an_unknown_merchant_or_scope_and_exits_with_1()
+    {
+        Assert.Equal(0, (await RunAsync("create-merchant", "--name", "Scope Shop")).ExitCode);
+
+        var noMerchant = await RunAsync("create-api-key", "--merchant", "Nobody", "--scopes", "orders:read", "--name", "ERP");
+        var badScope = await RunAsync("create-api-key", "--merchant", "Scope Shop", "--scopes", "orders:read,orders:delete", "--name", "ERP");
+        var missing = await RunAsync("create-api-key", "--merchant", "Scope Shop");
+
+        Assert.Equal(1, noMerchant.ExitCode);
+        Assert.Contains("No merchant is named \"Nobody\"", noMerchant.Error, StringComparison.Ordinal);
+        Assert.Equal(1, badScope.ExitCode);
+        Assert.Contains("API_KEY_SCOPE_UNKNOWN: \"orders:delete\" is not a scope.", badScope.Error, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.All([noMerchant, badScope, missing], run => Assert.Equal("", run.Output));
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

@@ -50,6 +50,8 @@ public static class NavigationItems
             NavigationBadge.PendingApprovals),
         new("webhooks", "Webhooks", "/webhooks", Icons.Material.Outlined.Webhook, Policies.ViewWebhooks, Developers,
             "Endpoints that receive order events, and every delivery attempt."),
+        new("api-keys", "API keys", "/api-keys", Icons.Material.Outlined.Key, Policies.ViewApiKeys, Developers,
+            "Keys for the public API: create, revoke and roll them, and see their use."),
         new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.PlaceOrders, Developers,
             "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,

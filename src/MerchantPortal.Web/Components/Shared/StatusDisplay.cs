@@ -1,3 +1,4 @@
+using MerchantPortal.ApiKeys;
 using MerchantPortal.Catalog;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
@@ -77,6 +78,15 @@ public static class StatusDisplay
         WebhookDeliveryStatus.Succeeded => ("Succeeded", Color.Success),
         WebhookDeliveryStatus.Failed => ("Failed", Color.Error),
         WebhookDeliveryStatus.Skipped => ("Skipped", Color.Default),
+        _ => throw Unknown(status),
+    };
+
+    public static (string Label, Color Color) Of(ApiKeyStatus status) => status switch
+    {
+        ApiKeyStatus.Active => ("Active", Color.Success),
+        ApiKeyStatus.Expiring => ("Expiring (rolled)", Color.Warning),
+        ApiKeyStatus.Expired => ("Expired", Color.Default),
+        ApiKeyStatus.Revoked => ("Revoked", Color.Error),
         _ => throw Unknown(status),
     };
 

@@ -10,10 +10,12 @@ namespace MerchantPortal.Web.Features.ApiKeys;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer mp_…</c> on the public API (and only there: the portal's
-/// policies use the cookie scheme, the API's use this one). Refusals answer with problem details.
+/// policies use the cookie scheme, the API's use this one). Refusals answer with problem details; a missing
+/// scope is audited (throttled), a key that does not exist is only logged.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyAuthenticator authenticator)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyAuthenticator authenticator,
+    ApiKeyRefusals refusals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -24,10 +26,17 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         var header = Request.Headers.Authorization.ToString();
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-        var result = await authenticator.AuthenticateAsync(
-            string.IsNullOrEmpty(header) ? null : presented ?? header, Context.Connection.RemoteIpAddress, Context.RequestAborted);
+        var secret = string.IsNullOrEmpty(header) ? null : presented ?? header;
+        var result = await authenticator.AuthenticateAsync(secret, Context.Connection.RemoteIpAddress, Request.Path, Context.RequestAborted);
         if (!result.Succeeded)
         {
+            if (result.Error == ApiKeyErrors.Unknown)
+            {
+                // No key to attribute it to, and an audit row per guess would let anyone fill the log: log it instead.
+                Logger.LogInformation("Refused an unknown API key {Prefix}… from {Address} for {Path}.",
+                    ApiKeySecret.DisplayPrefix(secret!), Context.Connection.RemoteIpAddress, Request.Path);
+            }
+
             Context.Items[FailureItem] = result.Error;
             return AuthenticateResult.Fail(result.Error!.Message);
         }
@@ -43,7 +52,16 @@ public sealed class ApiKeyAuthenticationHandler(
         return ApiProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, error.Code, error.Message);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "FORBIDDEN",
-            "The API key lacks the scope this endpoint needs" + (ApiScopePolicies.RequiredScope(Context) is { } scope ? $": {scope}." : "."));
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var scope = ApiScopePolicies.RequiredScope(Context);
+        if (Context.User.FindFirst(ApiKeyClaims.KeyId) is not null)
+        {
+            await refusals.RecordAsync(ApiKeyClaims.ToActor(Context.User),
+                scope is null ? "the key lacks a scope the endpoint needs" : $"the key lacks the scope {scope}", Request.Path, Context.RequestAborted);
+        }
+
+        await ApiProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "FORBIDDEN",
+            "The API key lacks the scope this endpoint needs" + (scope is null ? "." : $": {scope}."));
+    }
 }
