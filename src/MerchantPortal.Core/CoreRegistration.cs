@@ -8,6 +8,7 @@ using MerchantPortal.Dashboard;
 using MerchantPortal.Data;
 using MerchantPortal.Events;
 using MerchantPortal.Fulfilment;
+using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
@@ -73,6 +74,9 @@ public static class CoreRegistration
             .ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<OrderReplays>();
+        services.AddSingleton<DeliveredCodeReader>();
         services.AddSingleton<ApiKeyRefusals>();
         services.AddSingleton<ApiKeyUsageRecorder>();
         services.AddSingleton<ApiKeyUsageWriter>();

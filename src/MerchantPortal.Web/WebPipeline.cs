@@ -1,3 +1,4 @@
+using MerchantPortal.Web.Api;
 using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Features.ApiKeys;
@@ -10,7 +11,7 @@ namespace MerchantPortal.Web;
 
 public static class WebPipeline
 {
-    /// <summary>The request pipeline: errors, security headers, logging, static files, auth, antiforgery.</summary>
+    /// <summary>The request pipeline: errors (problem+json on /api), security headers, logging, auth, the API's rate limits, antiforgery.</summary>
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -20,10 +21,12 @@ public static class WebPipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiErrors();
         app.UseSecurityHeaders();
         app.UseHttpLogging();
         app.UseAuthentication();
         app.UseApiKeyUsage();
+        app.UseApiCallers();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -39,6 +42,7 @@ public static class WebPipeline
         app.MapOrdersExport();
         app.MapPortalHealthChecks();
         app.MapStripeWebhook();
+        app.MapPublicApi();
         return app;
     }
 }

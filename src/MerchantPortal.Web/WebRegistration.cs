@@ -1,5 +1,6 @@
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
+using MerchantPortal.Web.Api;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Components.Layout;
@@ -42,6 +43,7 @@ public static class WebRegistration
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Clipboard>();
         services.AddScoped<PendingApprovals>();
+        services.AddPublicApi();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
         services.AddHttpLogging(logging =>

@@ -21,6 +21,7 @@ public static class AuditActions
     public const string BalanceDebited = "balance.debited";
     public const string OrderPlaced = "order.placed";
     public const string OrderCancelled = "order.cancelled";
+    public const string OrderCodesRetrieved = "order.codes_retrieved";
     public const string OrderFlagCleared = "order.flag_cleared";
     public const string FulfilmentRetried = "order.fulfilment_retried";
     public const string RefundRequested = "refund.requested";

@@ -6,6 +6,7 @@ using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Events;
+using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
@@ -65,6 +66,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<StripeEventReceipt> StripeEventReceipts => Set<StripeEventReceipt>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
 

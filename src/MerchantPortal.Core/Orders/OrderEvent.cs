@@ -20,6 +20,10 @@ public sealed class OrderEvent
 
     internal static OrderEvent Create(string type, string message, DateTime now) =>
         new() { Type = type, Message = message, OccurredAt = now };
+
+    /// <summary>An event added to an order's timeline without loading the order.</summary>
+    internal static OrderEvent ForOrder(Guid orderId, string type, string message, DateTime now) =>
+        new() { OrderId = orderId, Type = type, Message = message, OccurredAt = now };
 }
 
 public static class OrderEventTypes
@@ -46,4 +50,5 @@ public static class OrderEventTypes
     public const string FulfilmentRetried = "fulfilment.retried";
     public const string FlagCleared = "order.flag_cleared";
     public const string StripeEvent = "stripe.event";
+    public const string RequestReplayed = "request.replayed";
 }

@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace MerchantPortal.Web.Security;
 
 internal static class SecurityHeaders
@@ -18,6 +20,16 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // A page that nonces its scripts (the API reference) allows exactly those, on its own response only.
+            context.Response.OnStarting(() =>
+            {
+                if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
+                }
+
+                return Task.CompletedTask;
+            });
             await next(context);
         });
 }

@@ -12,9 +12,9 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
     public static TheoryData<string, string[]> RoleNavigation() => new()
     {
-        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance"] },
-        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "merchants", "users", "audit"] },
+        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "webhooks", "api-reference"] },
+        { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support", "webhooks", "api-keys"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-keys", "api-reference", "merchants", "users", "audit"] },
     };
 
     [Theory]

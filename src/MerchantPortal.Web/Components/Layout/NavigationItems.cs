@@ -3,9 +3,13 @@ using MudBlazor;
 
 namespace MerchantPortal.Web.Components.Layout;
 
-/// <summary>One entry of the navigation drawer, shown only to users who satisfy its <see cref="Policy"/>.</summary>
+/// <summary>
+/// One entry of the navigation drawer, shown only to users who satisfy its <see cref="Policy"/>. An
+/// <see cref="OutsidePortal"/> entry is a page the portal's router does not serve (the API reference); it opens in a new tab.
+/// </summary>
 public sealed record NavigationItem(
-    string Key, string Title, string Href, string Icon, string Policy, string Section, string Description, NavigationBadge Badge = NavigationBadge.None);
+    string Key, string Title, string Href, string Icon, string Policy, string Section, string Description, NavigationBadge Badge = NavigationBadge.None,
+    bool OutsidePortal = false);
 
 /// <summary>A live figure an entry shows next to its title.</summary>
 public enum NavigationBadge
@@ -48,6 +52,8 @@ public static class NavigationItems
             "Endpoints that receive order events, and every delivery attempt."),
         new("api-keys", "API keys", "/api-keys", Icons.Material.Outlined.Key, Policies.ViewApiKeys, Developers,
             "Keys for the public API: create, revoke and roll them, and see their use."),
+        new("api-reference", "API reference", "/api/reference", Icons.Material.Outlined.Api, Policies.PlaceOrders, Developers,
+            "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,
             "Merchant accounts, their fees, taxes and refund settings."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using MerchantPortal.Customers;
+using MerchantPortal.Data;
+using MerchantPortal.Events;
+using MerchantPortal.Orders;
+using MerchantPortal.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantPortal.IntegrationTests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class OrderSnapshotTests(ApiApp app)
+{
+    [Fact]
+    public async Task A_webhook_snapshot_is_the_order_object_without_delivered_codes()
+    {
+        var merchant = await app.MerchantAsync();
+        var item = await app.Catalog.KeyItemAsync(codes: 1);
+        var placed = await app.Get<OrderPlacementService>().PlaceAsync(new PlaceOrder(merchant.Id, new CustomerRef(Email: "s@example.test"),
+            [new PlaceOrderLine(item.Id, 1)], PaymentChoice.Balance, OrderSource.Api), TestCatalog.Admin);
+
+        await using var db = await app.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == placed.Value.Order.Order.Id);
+        var json = await app.Get<IOrderSnapshotter>().SnapshotAsync(db, order, CancellationToken.None);
+
+        var snapshot = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("order", snapshot.GetProperty("object").GetString());
+        Assert.Equal(order.Id, snapshot.GetProperty("id").GetGuid());
+        Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("codes").ValueKind);
+        Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("lines")[0].GetProperty("codes").ValueKind);
+    }
+}
