@@ -3,6 +3,7 @@ using MerchantPortal.Web.Features.Balance.Api;
 using MerchantPortal.Web.Features.Catalog.Api;
 using MerchantPortal.Web.Features.Orders.Api;
 using MerchantPortal.Web.Features.Refunds.Api;
+using MerchantPortal.Web.Features.Webhooks.Api;
 
 namespace MerchantPortal.Web.Api;
 
@@ -32,6 +33,7 @@ public static class ApiRegistration
         api.MapOrdersApi();
         api.MapRefundsApi();
         api.MapBalanceApi();
+        api.MapWebhookEndpointsApi();
         app.MapApiDocumentation();
         return api;
     }
