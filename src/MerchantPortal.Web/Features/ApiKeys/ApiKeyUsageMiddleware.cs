@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MerchantPortal.ApiKeys;
+using MerchantPortal.Web.Api;
 
 namespace MerchantPortal.Web.Features.ApiKeys;
 
@@ -9,9 +10,6 @@ namespace MerchantPortal.Web.Features.ApiKeys;
 /// </summary>
 public sealed class ApiKeyUsageMiddleware(RequestDelegate next, ApiKeyUsageRecorder recorder)
 {
-    /// <summary>The response header that marks an idempotent replay.</summary>
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     public async Task InvokeAsync(HttpContext context)
     {
         var failed = false;
@@ -38,7 +36,7 @@ public sealed class ApiKeyUsageMiddleware(RequestDelegate next, ApiKeyUsageRecor
             return;
         }
 
-        var replayed = string.Equals(context.Response.Headers[ReplayedHeader], "true", StringComparison.OrdinalIgnoreCase);
+        var replayed = string.Equals(context.Response.Headers[ApiIdempotency.ReplayedHeader], "true", StringComparison.OrdinalIgnoreCase);
         var placedOrder = status == StatusCodes.Status201Created && !replayed && HttpMethods.IsPost(context.Request.Method)
             && context.Request.Path.Equals("/api/v1/orders", StringComparison.OrdinalIgnoreCase);
         var address = context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
