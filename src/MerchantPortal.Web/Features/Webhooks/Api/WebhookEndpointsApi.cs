@@ -26,7 +26,8 @@ public static class WebhookEndpointsApi
             .WithName("ListWebhookEndpoints")
             .WithSummary("List webhook endpoints")
             .WithDescription("Every endpoint of the merchant, oldest first.")
-            .Produces<ListObject<WebhookEndpointObject>>();
+            .Produces<ListObject<WebhookEndpointObject>>()
+            .ProducesProblems();
 
         endpoints.MapGet("/{id:guid}", GetAsync)
             .WithName("GetWebhookEndpoint")
