@@ -1,6 +1,7 @@
 using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,9 @@ namespace MerchantPortal.Events;
 /// Writes the integration events that tracked orders raised into the same <c>SaveChanges</c> as the change:
 /// one <see cref="IntegrationEvent"/> row (with the order's snapshot, taken once per order and save) and one
 /// <see cref="JobTypes.DispatchEvent"/> job per event. Event, job and change commit or roll back together, so
-/// no transition can forget to publish and nothing is published that did not happen.
+/// no transition can forget to publish and nothing is published that did not happen. A new order is snapshotted
+/// just after its rows are inserted, inside the caller's transaction, so the payload carries the line ids the
+/// database gave them.
 /// </summary>
 public sealed class IntegrationEventInterceptor(IServiceProvider services, JobQueue jobs, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -19,7 +22,20 @@ public sealed class IntegrationEventInterceptor(IServiceProvider services, JobQu
     {
         if (eventData.Context is PortalDb db)
         {
-            await WriteEventsAsync(db, cancellationToken);
+            // Without a transaction of the caller's there is no "just after" that commits together: snapshot now.
+            var deferNewOrders = db.Database.CurrentTransaction is not null;
+            await WriteEventsAsync(db, Raising(db).Where(o => !deferNewOrders || db.Entry(o).State != EntityState.Added).ToList(), cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDb db && Raising(db).ToList() is { Count: > 0 } inserted)
+        {
+            await WriteEventsAsync(db, inserted, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return result;
@@ -36,9 +52,9 @@ public sealed class IntegrationEventInterceptor(IServiceProvider services, JobQu
         return result;
     }
 
-    private async Task WriteEventsAsync(PortalDb db, CancellationToken ct)
+    private async Task WriteEventsAsync(PortalDb db, IReadOnlyList<Order> orders, CancellationToken ct)
     {
-        foreach (var order in Raising(db).ToList())
+        foreach (var order in orders)
         {
             var payload = await Snapshotter().SnapshotAsync(db, order, ct);
             var now = clock.GetUtcNow().UtcDateTime;

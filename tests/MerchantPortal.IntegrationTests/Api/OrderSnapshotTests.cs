@@ -29,4 +29,20 @@ public sealed class OrderSnapshotTests(ApiApp app)
         Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("codes").ValueKind);
         Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("lines")[0].GetProperty("codes").ValueKind);
     }
+
+    [Fact]
+    public async Task The_order_created_event_carries_the_line_ids_the_database_gave()
+    {
+        var merchant = await app.MerchantAsync();
+        var order = await merchant.OrderAsync(await app.Catalog.KeyItemAsync(codes: 1));
+
+        var payload = await app.DbAsync(db => db.IntegrationEvents
+            .Where(e => e.OrderId == order.Id() && e.Type == IntegrationEventTypes.OrderCreated)
+            .Select(e => e.Payload)
+            .SingleAsync());
+
+        var line = JsonDocument.Parse(payload).RootElement.GetProperty("lines")[0];
+        Assert.Equal(order.GetProperty("lines")[0].GetProperty("id").GetInt64(), line.GetProperty("id").GetInt64());
+        Assert.NotEqual(0, line.GetProperty("id").GetInt64());
+    }
 }
