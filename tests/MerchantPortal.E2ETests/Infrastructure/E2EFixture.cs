@@ -18,6 +18,16 @@ public sealed class E2EFixture : IAsyncLifetime
 
     private IPlaywright _playwright = default!;
 
+    public E2EFixture()
+    {
+        // The webhook journey watches a failed attempt being retried, and the API key journey reads the usage of its
+        // own calls: both within a journey's patience rather than the production seconds-to-days.
+        App.Settings["Webhooks:RetrySchedule:0"] = "00:00:01";
+        App.Settings["Webhooks:RetrySchedule:1"] = "00:00:01";
+        App.Settings["Webhooks:RetrySchedule:2"] = "00:00:01";
+        App.Settings["ApiKeys:UsageFlushInterval"] = "00:00:00.250";
+    }
+
     public PortalAppFactory App { get; } = new();
 
     public IBrowser Browser { get; private set; } = default!;
