@@ -38,7 +38,9 @@ internal static class ApiDocumentation
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .AddDocument(DocumentName)
                 .DisableDefaultFonts()
+                .WithCustomCss(ApiReferencePage.AccessibleColours)
                 .WithNonce())
+            .WithDocumentLanguage()
             .AllowAnonymous();
         return app;
     }

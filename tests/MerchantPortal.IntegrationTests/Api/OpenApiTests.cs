@@ -1,11 +1,13 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
 namespace MerchantPortal.IntegrationTests.Api;
 
 [Collection(ApiCollection.Name)]
-public sealed class OpenApiTests(ApiApp app)
+public sealed partial class OpenApiTests(ApiApp app)
 {
     [Fact]
     public async Task The_openapi_document_validates_with_zero_errors_and_describes_every_endpoint()
@@ -34,6 +36,19 @@ public sealed class OpenApiTests(ApiApp app)
             Assert.Contains("401", o.Responses!.Keys);
             Assert.Contains("429", o.Responses!.Keys);
         });
+    }
+
+    [Fact]
+    public async Task Every_description_in_the_openapi_document_reads_as_prose_without_csharp_member_names()
+    {
+        using var client = app.Client(null);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("openapi/v1.json"));
+
+        var descriptions = Descriptions(json.RootElement).ToList();
+
+        Assert.NotEmpty(descriptions);
+        var raw = descriptions.Where(d => CSharpMemberName().IsMatch(d) || d.Contains("&lt;", StringComparison.Ordinal)).ToList();
+        Assert.True(raw.Count == 0, string.Join(Environment.NewLine, raw));
     }
 
     [Fact]
@@ -75,6 +90,7 @@ public sealed class OpenApiTests(ApiApp app)
         Assert.Equal("reference/", redirect.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         var script = System.Text.RegularExpressions.Regex.Match(html, "<script[^>]+src=\"([^\"]+)\"").Groups[1].Value;
         Assert.False(script.StartsWith("http", StringComparison.Ordinal), script);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(response.RequestMessage!.RequestUri!, script))).StatusCode);
@@ -85,4 +101,16 @@ public sealed class OpenApiTests(ApiApp app)
         Assert.DoesNotContain("fonts.googleapis", html, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn.jsdelivr", html, StringComparison.Ordinal);
     }
+
+    // "long? CreateOrderRequest.ItemId": what a <see cref> to a member becomes in the generated description.
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+\b")]
+    private static partial Regex CSharpMemberName();
+
+    private static IEnumerable<string> Descriptions(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
+            p is { Name: "description", Value.ValueKind: JsonValueKind.String } ? [p.Value.GetString()!] : Descriptions(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Descriptions),
+        _ => [],
+    };
 }

@@ -6,9 +6,9 @@ using MerchantPortal.Web.Features.Orders.Api;
 namespace MerchantPortal.Web.Features.Catalog.Api;
 
 /// <summary>
-/// A catalog item as the API exports it. <see cref="MinQuantity"/>, <see cref="MaxQuantity"/> and <see cref="Step"/> bound the
+/// A catalog item as the API exports it. <c>min_quantity</c>, <c>max_quantity</c> and <c>step</c> bound the
 /// order's <c>quantity</c>: a count for keys, a face value in major units for top-ups, always 1 for services.
-/// <see cref="Stock"/> counts the unsold codes of a key item (null for other types).
+/// <c>stock</c> counts the unsold codes of a key item (null for other types).
 /// </summary>
 public sealed record ItemObject(
     long Id,
@@ -49,7 +49,7 @@ public sealed record ItemObject(
     }
 }
 
-/// <summary>An input an order line gives in <c>fields</c> under <see cref="Name"/>: text, or a choice's numeric id.</summary>
+/// <summary>An input an order line gives in <c>fields</c> under <c>name</c>: text, or a choice's numeric id.</summary>
 public sealed record ItemFieldObject(
     string Name, string Label, FieldType Type, bool Required, string? Pattern, int? MaxLength, IReadOnlyList<ItemFieldChoiceObject>? Choices);
 

@@ -4,8 +4,8 @@ using MerchantPortal.Orders;
 namespace MerchantPortal.Web.Features.Orders.Api;
 
 /// <summary>
-/// The body of <c>POST /api/v1/orders</c>: either the single-item shape resellers use (<see cref="ItemId"/>,
-/// <see cref="Quantity"/>, <see cref="Fields"/>) or <see cref="Lines"/>, never both.
+/// The body of <c>POST /api/v1/orders</c>: either the single-item shape resellers use (<c>item_id</c>,
+/// <c>quantity</c>, <c>fields</c>) or <c>lines</c>, never both.
 /// </summary>
 public sealed record CreateOrderRequest
 {
@@ -24,7 +24,7 @@ public sealed record CreateOrderRequest
     /// <summary>Find the customer by email or phone, or create them.</summary>
     public CustomerInput? Customer { get; init; }
 
-    /// <summary>An existing customer of the merchant, instead of <see cref="Customer"/>.</summary>
+    /// <summary>An existing customer of the merchant, instead of <c>customer</c>.</summary>
     public Guid? CustomerId { get; init; }
 
     /// <summary>How to pay: the merchant balance (default) or a card saved for the customer.</summary>

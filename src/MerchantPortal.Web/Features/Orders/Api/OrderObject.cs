@@ -6,7 +6,7 @@ namespace MerchantPortal.Web.Features.Orders.Api;
 
 /// <summary>
 /// The API's order object (docs/api.md). Money is in integer minor units, each amount with a formatted twin;
-/// a single-line order also carries its line's reseller fields at the top level. <see cref="Codes"/> and the
+/// a single-line order also carries its line's reseller fields at the top level. <c>codes</c> and the
 /// lines' codes are the delivered codes in plaintext — null in webhook snapshots, which never carry codes.
 /// </summary>
 public sealed record OrderObject(
@@ -68,10 +68,10 @@ public sealed record OrderLineObject(
     string? ErrorMessage,
     IReadOnlyList<string>? Codes);
 
-/// <summary>A field value of a line: a choice field's value is its numeric id, <see cref="Display"/> its name.</summary>
+/// <summary>A field value of a line: a choice field's value is its numeric id, <c>display</c> its name.</summary>
 public sealed record OrderLineFieldObject(string Key, string Label, string Value, string Display);
 
-/// <summary>How the order is paid; <see cref="NextAction"/> is set while 3-D Secure waits for the payer.</summary>
+/// <summary>How the order is paid; <c>next_action</c> is set while 3-D Secure waits for the payer.</summary>
 public sealed record OrderPaymentObject(
     PaymentMethodKind Method, string? PaymentIntentId, PaymentStatus Status, string? PaymentMethodDescription, NextActionObject? NextAction);
 

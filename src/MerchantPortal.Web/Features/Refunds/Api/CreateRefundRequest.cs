@@ -2,7 +2,7 @@ using MerchantPortal.Refunds;
 
 namespace MerchantPortal.Web.Features.Refunds.Api;
 
-/// <summary>The body of <c>POST /api/v1/orders/{id}/refunds</c>; without <see cref="Lines"/>, every undelivered unit is refunded.</summary>
+/// <summary>The body of <c>POST /api/v1/orders/{id}/refunds</c>; without <c>lines</c>, every undelivered unit is refunded.</summary>
 public sealed record CreateRefundRequest
 {
     public List<RefundLineInput>? Lines { get; init; }

@@ -7,7 +7,7 @@ namespace MerchantPortal.Web.Features.Refunds.Api;
 
 /// <summary>
 /// The API's refund object: <c>status</c> is <c>pending_approval</c>, <c>rejected</c>, <c>pending</c>, <c>succeeded</c> or
-/// <c>failed</c> (then <see cref="FailureReason"/> says why); amounts in minor units with formatted twins.
+/// <c>failed</c> (then <c>failure_reason</c> says why); amounts in minor units with formatted twins.
 /// </summary>
 public sealed record RefundObject(
     Guid Id,

@@ -4,7 +4,7 @@ using MerchantPortal.Webhooks;
 namespace MerchantPortal.Web.Features.Webhooks.Api;
 
 /// <summary>
-/// A webhook endpoint as the API shows it. <see cref="Secret"/> (<c>whsec_…</c>) is present only in the answers to
+/// A webhook endpoint as the API shows it. <c>secret</c> (<c>whsec_…</c>) is present only in the answers to
 /// create and rotate_secret; every other answer, a replay included, leaves it out.
 /// </summary>
 public sealed record WebhookEndpointObject(
