@@ -21,6 +21,7 @@ await app.StartStripeSandboxAsync();
 await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
+app.PrintReadyBanner();
 await app.RunAsync();
 return 0;
 

@@ -23,7 +23,7 @@ public static class WebPipeline
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseApiErrors();
         app.UseSecurityHeaders();
-        app.UseHttpLogging();
+        app.UseRequestLogging();
         app.UseAuthentication();
         app.UseApiKeyUsage();
         app.UseApiCallers();

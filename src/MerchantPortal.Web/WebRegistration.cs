@@ -12,7 +12,6 @@ using MerchantPortal.Web.Operations;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
@@ -46,12 +45,6 @@ public static class WebRegistration
         services.AddPublicApi();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
-        services.AddHttpLogging(logging =>
-        {
-            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            logging.CombineLogs = true;
-        });
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoHistory>();

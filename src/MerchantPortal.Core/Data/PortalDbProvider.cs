@@ -9,13 +9,16 @@ public static class PortalDbProvider
     public const string SqliteMigrationsAssembly = "MerchantPortal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "MerchantPortal.Migrations.SqlServer";
 
+    // An order is read with its lines and events in one consistent query; said explicitly, so EF does not warn about it.
+    private const QuerySplittingBehavior ReadAs = QuerySplittingBehavior.SingleQuery;
+
     public static DbContextOptionsBuilder UsePortalDatabase(
         this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(
-            connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(ReadAs)),
         DatabaseProvider.SqlServer => options.UseSqlServer(
-            connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
+            connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).UseQuerySplittingBehavior(ReadAs)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
     };
 

@@ -169,6 +169,6 @@ public sealed class FulfilmentService(
 
         await db.SaveChangesAsync(ct);
         notifier.Changed(orderId);
-        logger.LogInformation("Order {Reference} finished fulfilment: {Status}.", order.Reference, order.Status);
+        logger.LogDebug("Order {Reference} finished fulfilment: {Status}.", order.Reference, order.Status);
     }
 }

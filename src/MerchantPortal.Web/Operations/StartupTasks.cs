@@ -10,13 +10,16 @@ internal static class StartupTasks
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("MerchantPortal");
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
+            logger.LogInformation("Preparing the database…");
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         }
 
         if (services.GetRequiredService<IOptions<DemoDataOptions>>().Value.Seed)
         {
+            logger.LogInformation("Checking the demo data (the first run creates it, which takes about a minute)…");
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
         }
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
@@ -11,7 +10,7 @@ namespace MerchantPortal.Web.Operations;
 
 /// <summary>
 /// Fills an empty database with the demo merchants, one user per role, a catalog with stock and a month
-/// of order history, through the same services the portal uses, and prints the demo sign-ins. Safe to
+/// of order history, through the same services the portal uses. Safe to
 /// run on every start: what exists is kept.
 /// </summary>
 internal sealed class DemoDataSeeder(
@@ -21,8 +20,7 @@ internal sealed class DemoDataSeeder(
     UserManager<PortalUser> users,
     CatalogService catalog,
     KeyInventoryService inventory,
-    DemoHistory history,
-    ILogger<DemoDataSeeder> logger)
+    DemoHistory history)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -61,7 +59,6 @@ internal sealed class DemoDataSeeder(
         }
 
         await history.SeedAsync(demoMerchants, demo.HistoricalOrders, ct);
-        PrintSignIns(demo.Users);
     }
 
     /// <summary>Only for a merchant just created: a threshold an admin changed later is theirs to keep.</summary>
@@ -103,17 +100,6 @@ internal sealed class DemoDataSeeder(
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var groups = Enumerable.Range(0, 3).Select(_ => new string([.. Enumerable.Range(0, 5).Select(_ => alphabet[random.Next(alphabet.Length)])]));
         return $"{sku[..Math.Min(4, sku.Length)]}-{string.Join('-', groups)}";
-    }
-
-    private void PrintSignIns(IEnumerable<DemoDataOptions.DemoUser> demoUsers)
-    {
-        var lines = new StringBuilder("Demo sign-ins:");
-        foreach (var user in demoUsers)
-        {
-            lines.Append($"{Environment.NewLine}  {user.Role,-9} {user.Email,-30} {user.Password}");
-        }
-
-        logger.LogWarning("{DemoSignIns}", lines.ToString());
     }
 
     private static void EnsureSucceeded(MerchantPortal.Common.Error? error, string what)

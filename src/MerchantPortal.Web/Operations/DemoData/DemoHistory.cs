@@ -41,6 +41,8 @@ internal sealed class DemoHistory(
     private static readonly string[] LastNames =
         ["Smith", "Garcia", "Müller", "Rossi", "Dubois", "Kowalski", "Nakamura", "Okafor", "Patel", "Larsen", "Silva", "Novak", "Haddad"];
 
+    private const int ProgressEvery = 100;
+
     public async Task SeedAsync(IReadOnlyList<MerchantSummary> merchants, int orderCount, CancellationToken ct)
     {
         var random = new Random(20261122);
@@ -89,6 +91,10 @@ internal sealed class DemoHistory(
             {
                 placed++;
                 byCard += method == PaymentMethodKind.Card ? 1 : 0;
+                if (placed % ProgressEvery == 0)
+                {
+                    logger.LogInformation("Demo history: {Placed} of {Count} orders placed…", placed, orderCount);
+                }
             }
         }
 
