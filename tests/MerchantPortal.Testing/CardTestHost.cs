@@ -1,11 +1,8 @@
-using MerchantPortal.Auditing;
 using MerchantPortal.Customers;
 using MerchantPortal.Payments;
 using MerchantPortal.StripeSandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
-using CardService = MerchantPortal.Payments.CardService;
-using CustomerService = MerchantPortal.Customers.CustomerService;
 
 namespace MerchantPortal.Testing;
 
@@ -51,28 +48,8 @@ public sealed class CardTestHost : IAsyncDisposable
     }
 
     /// <summary>A customer of the merchant with a saved card (a Stripe test PaymentMethod such as pm_card_visa); returns the card's id.</summary>
-    public async Task<(CustomerSummary Customer, string PaymentMethodId)> CustomerWithCardAsync(Guid merchantId, string testPaymentMethod)
-    {
-        var customer = (await Core.Get<CustomerService>().FindOrCreateAsync(
-            merchantId, new CustomerRef(Email: $"card-{Guid.NewGuid():N}@example.test", Name: "Card Holder"), Actor.System)).Value;
-        var setup = await Core.Get<CardService>().StartSetupAsync(customer.Id, "http://localhost/cards/added", Actor.System);
-        var setupIntents = new SetupIntentService(Stripe);
-        var confirmed = await setupIntents.ConfirmAsync(setup.Value.SetupIntentId,
-            new SetupIntentConfirmOptions { PaymentMethod = testPaymentMethod, ReturnUrl = "http://localhost/cards/added" });
-        if (confirmed.Status == "requires_action")
-        {
-            await AuthenticateAsync(confirmed.NextAction.RedirectToUrl.Url, confirmed.ClientSecret, approve: true);
-            confirmed = await setupIntents.GetAsync(confirmed.Id);
-        }
-
-        if (confirmed.Status != "succeeded")
-        {
-            throw new InvalidOperationException($"Saving {testPaymentMethod} left the SetupIntent {confirmed.Status}.");
-        }
-
-        var saved = await Core.Get<CardService>().CompleteSetupAsync(customer.Id, confirmed.Id, Actor.System);
-        return (customer, saved.Value.PaymentMethodId);
-    }
+    public Task<(CustomerSummary Customer, string PaymentMethodId)> CustomerWithCardAsync(Guid merchantId, string testPaymentMethod) =>
+        new TestCards(Core.Services).CustomerWithCardAsync(merchantId, testPaymentMethod);
 
     /// <summary>Answers the sandbox's 3-D Secure page as the card holder would.</summary>
     public static async Task AuthenticateAsync(string challengeUrl, string clientSecret, bool approve)

@@ -7,9 +7,11 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
+using MerchantPortal.Payments;
 using MerchantPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Stripe;
 
 namespace MerchantPortal.IntegrationTests.Api;
 
@@ -23,6 +25,11 @@ public class ApiApp : PortalAppFactory
     }
 
     public TestCatalog Catalog => new(Services);
+
+    public TestCards Cards => new(Services);
+
+    /// <summary>The app's own Stripe client, to check what the sandbox recorded.</summary>
+    public IStripeClient StripeApi => Get<StripeClientFactory>().Client;
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -57,11 +64,24 @@ public class ApiApp : PortalAppFactory
         await using var db = await Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         return await read(db);
     }
+
+    /// <summary>The Stripe Refunds the sandbox holds for a PaymentIntent.</summary>
+    public async Task<IReadOnlyList<Stripe.Refund>> StripeRefundsAsync(string paymentIntentId) =>
+        (await new Stripe.RefundService(StripeApi).ListAsync(new RefundListOptions { PaymentIntent = paymentIntentId })).Data;
+
+    /// <summary>The PaymentIntents the sandbox holds for a portal customer (none when nothing was charged).</summary>
+    public async Task<IReadOnlyList<PaymentIntent>> PaymentIntentsAsync(Guid customerId)
+    {
+        var stripeCustomerId = await DbAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.StripeCustomerId).SingleAsync());
+        return (await new PaymentIntentService(StripeApi).ListAsync(new PaymentIntentListOptions { Customer = stripeCustomerId })).Data;
+    }
 }
 
 /// <summary>A merchant, its API key and a client that sends it.</summary>
 public sealed class ApiMerchant(ApiApp app, MerchantSummary merchant, CreatedApiKey key)
 {
+    private readonly ApiApp _app = app;
+
     public MerchantSummary Merchant { get; } = merchant;
 
     public CreatedApiKey Key { get; } = key;
@@ -90,6 +110,32 @@ public sealed class ApiMerchant(ApiApp app, MerchantSummary merchant, CreatedApi
         using var response = await PostAsync("api/v1/orders", new { item_id = item.Id, quantity, customer = new { email = $"c-{Guid.NewGuid():N}@example.test" } }, idempotencyKey);
         var body = await ApiJson.ReadAsync(response);
         return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>Places an order for the item paid with the customer's saved card; the caller reads the answer.</summary>
+    public Task<HttpResponseMessage> PostCardOrderAsync(CatalogItem item, Guid customerId, string paymentMethodId, int quantity = 1, string? idempotencyKey = null) =>
+        PostAsync("api/v1/orders",
+            new { item_id = item.Id, quantity, customer_id = customerId, payment = new { method = "card", payment_method_id = paymentMethodId } }, idempotencyKey);
+
+    /// <summary>
+    /// A card-paid order of <paramref name="units"/> $25.00 keys of which only <paramref name="inStock"/> could be
+    /// delivered, once fulfilment is over; returns the settled order's JSON.
+    /// </summary>
+    public async Task<JsonElement> PartialCardOrderAsync(int units, int inStock, string testCard = "pm_card_visa")
+    {
+        var item = await _app.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: inStock);
+        var (customer, card) = await _app.Cards.CustomerWithCardAsync(Id, testCard);
+        using var response = await PostCardOrderAsync(item, customer.Id, card, units);
+        var placed = await ApiJson.ReadAsync(response);
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {placed}");
+        }
+
+        var settled = await SettledAsync(placed.Id());
+        return settled.GetProperty("status").GetString() == "partial"
+            ? settled
+            : throw new InvalidOperationException($"Expected a partial order: {settled}");
     }
 
     /// <summary>Polls the order until fulfilment is over.</summary>

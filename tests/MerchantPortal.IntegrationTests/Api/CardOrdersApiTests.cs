@@ -1,10 +1,4 @@
 using System.Net;
-using MerchantPortal.Auditing;
-using MerchantPortal.Customers;
-using MerchantPortal.Payments;
-using Stripe;
-using CardService = MerchantPortal.Payments.CardService;
-using CustomerService = MerchantPortal.Customers.CustomerService;
 
 namespace MerchantPortal.IntegrationTests.Api;
 
@@ -17,10 +11,9 @@ public sealed class CardOrdersApiTests(ApiApp app)
     {
         var merchant = await app.MerchantAsync(balance: 0m);
         var item = await app.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 1);
-        var (customer, card) = await CustomerWithCardAsync(merchant.Id, "pm_card_visa");
+        var (customer, card) = await app.Cards.CustomerWithCardAsync(merchant.Id, "pm_card_visa");
 
-        using var response = await merchant.PostAsync("api/v1/orders",
-            new { item_id = item.Id, customer_id = customer.Id, payment = new { method = "card", payment_method_id = card } });
+        using var response = await merchant.PostCardOrderAsync(item, customer.Id, card);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var order = await ApiJson.ReadAsync(response);
@@ -36,10 +29,9 @@ public sealed class CardOrdersApiTests(ApiApp app)
     {
         var merchant = await app.MerchantAsync(balance: 0m);
         var item = await app.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 1);
-        var (customer, card) = await CustomerWithCardAsync(merchant.Id, "pm_card_authenticationRequired");
+        var (customer, card) = await app.Cards.CustomerWithCardAsync(merchant.Id, "pm_card_authenticationRequired");
 
-        using var response = await merchant.PostAsync("api/v1/orders",
-            new { item_id = item.Id, customer_id = customer.Id, payment = new { method = "card", payment_method_id = card } });
+        using var response = await merchant.PostCardOrderAsync(item, customer.Id, card);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var order = await ApiJson.ReadAsync(response);
@@ -52,29 +44,13 @@ public sealed class CardOrdersApiTests(ApiApp app)
     {
         var merchant = await app.MerchantAsync(balance: 0m);
         var item = await app.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 1);
-        var (customer, card) = await CustomerWithCardAsync(merchant.Id, "pm_card_chargeCustomerFail");
+        var (customer, card) = await app.Cards.CustomerWithCardAsync(merchant.Id, "pm_card_chargeCustomerFail");
 
-        using var response = await merchant.PostAsync("api/v1/orders",
-            new { item_id = item.Id, customer_id = customer.Id, payment = new { method = "card", payment_method_id = card } });
+        using var response = await merchant.PostCardOrderAsync(item, customer.Id, card);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await ApiJson.ReadAsync(response);
         Assert.Equal("PAYMENT_DECLINED", problem.Code());
         Assert.Equal(HttpStatusCode.OK, (await merchant.Http.GetAsync($"api/v1/orders/{problem.GetProperty("order_id").GetGuid()}")).StatusCode);
-    }
-
-    private async Task<(CustomerSummary Customer, string PaymentMethodId)> CustomerWithCardAsync(Guid merchantId, string testCard)
-    {
-        var customer = (await app.Get<CustomerService>().FindOrCreateAsync(
-            merchantId, new CustomerRef(Email: $"card-{Guid.NewGuid():N}@example.test", Name: "Card Holder"), Actor.System)).Value;
-        var setup = await app.Get<CardService>().StartSetupAsync(customer.Id, "http://localhost/cards/added", Actor.System);
-        var confirmed = await new SetupIntentService(app.Get<StripeClientFactory>().Client).ConfirmAsync(setup.Value.SetupIntentId,
-            new SetupIntentConfirmOptions { PaymentMethod = testCard, ReturnUrl = "http://localhost/cards/added" });
-        if (confirmed.Status == "requires_action")
-        {
-            await MerchantPortal.Testing.CardTestHost.AuthenticateAsync(confirmed.NextAction.RedirectToUrl.Url, confirmed.ClientSecret, approve: true);
-        }
-        var saved = await app.Get<CardService>().CompleteSetupAsync(customer.Id, confirmed.Id, Actor.System);
-        return (customer, saved.Value.PaymentMethodId);
     }
 }
