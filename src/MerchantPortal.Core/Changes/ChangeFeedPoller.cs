@@ -40,7 +40,7 @@ public sealed class ChangeFeedPoller(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await TickAsync(timer, stoppingToken))
         {
             try
             {
@@ -50,6 +50,19 @@ public sealed class ChangeFeedPoller(
             {
                 logger.LogError(ex, "Reading the change feed failed; trying again at the next poll.");
             }
+        }
+    }
+
+    // A host that fails to start disposes its services without stopping them; that cancellation is an end, not a crash.
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

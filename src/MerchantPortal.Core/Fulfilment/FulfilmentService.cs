@@ -54,7 +54,7 @@ public sealed class FulfilmentService(
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null || order.Status is not (OrderStatus.Pending or OrderStatus.Processing))
         {
-            logger.LogInformation("Order {OrderId} needs no fulfilment ({Status}).", orderId, order?.Status);
+            logger.LogDebug("Order {OrderId} needs no fulfilment ({Status}).", orderId, order?.Status);
             return false;
         }
 

@@ -48,7 +48,7 @@ public static class OrdersApi
             .WithDescription("Cancels an order awaiting payment or pending; a paid order is refunded in full. Honours Idempotency-Key.")
             .AcceptsJson<CancelOrderRequest>(optional: true)
             .Produces<OrderObject>()
-            .ProducesProblems(404, 409, 422, 503);
+            .ProducesProblems(404, 409, 422);
 
         return orders;
     }

@@ -22,7 +22,7 @@ public static class RefundsApi
                 + "Retrying with the same Idempotency-Key replays the refund instead of refunding again.")
             .AcceptsJson<CreateRefundRequest>(optional: true)
             .Produces<RefundObject>(StatusCodes.Status201Created)
-            .ProducesProblems(404, 409, 422, 503);
+            .ProducesProblems(404, 409, 422);
 
         refunds.MapGet("", ListAsync)
             .RequireScope(Scopes.OrdersRead)
