@@ -18,6 +18,8 @@ namespace MerchantPortal.ComponentTests.Orders;
 /// <summary>The orders page against the real order queries on a SQLite database with fulfilled orders.</summary>
 public sealed class OrdersGridTests : PortalComponentTest, IAsyncLifetime
 {
+    private static readonly string[] StatusCaptions = ["Order", "Payment", "Fulfilment"];
+
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private CoreTestHost _core = default!;
     private OrderDetails _completed = default!;
@@ -60,6 +62,18 @@ public sealed class OrdersGridTests : PortalComponentTest, IAsyncLifetime
         var partialRow = page.FindAll("[data-testid='orders-grid'] tbody tr")[0];
         Assert.Equal("2 / 5", partialRow.QuerySelector("[data-testid='order-delivered']")!.TextContent.Trim());
         Assert.Equal($"/orders/{_partial.Order.Id}", partialRow.QuerySelector("[data-testid='order-link']")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Each_rows_three_status_chips_are_captioned_order_payment_and_fulfilment()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, References(page).Count), Wait);
+
+        var row = page.FindAll("[data-testid='orders-grid'] tbody tr")[0];
+        var captions = row.QuerySelectorAll(".mp-status-kind").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(StatusCaptions, captions);
+        Assert.Equal("Payment: Paid", row.QuerySelector("[data-testid='order-payment-status']")!.Closest(".mp-labelled-status")!.GetAttribute("title"));
     }
 
     [Fact]

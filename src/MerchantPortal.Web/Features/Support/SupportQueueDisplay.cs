@@ -11,19 +11,6 @@ public static class SupportQueueDisplay
     /// <summary>The codes that are an order's flag: "Mark as dealt with" clears them.</summary>
     private static readonly HashSet<string> FlagCodes = [OrderFlags.RefundFailed, OrderFlags.LatePayment, OrderFlags.DeliveredAfterRefund];
 
-    /// <summary>A reason code in words: <c>OUT_OF_STOCK</c> → "Out of stock".</summary>
-    public static string Reason(string code) => code switch
-    {
-        OrderErrorCodes.OutOfStock => "Out of stock",
-        OrderErrorCodes.ProviderError => "Provider error",
-        SupportReasons.Stuck => "Stuck in processing",
-        SupportReasons.Undelivered => "Units left undelivered",
-        OrderFlags.RefundFailed => "Refund failed",
-        OrderFlags.LatePayment => "Late card payment",
-        OrderFlags.DeliveredAfterRefund => "Delivered after a refund",
-        _ => Sentence(code),
-    };
-
     /// <summary>Whether the row is in the queue because of a flag that someone marks as dealt with.</summary>
     public static bool IsFlag(string code) => FlagCodes.Contains(code);
 
@@ -43,11 +30,4 @@ public static class SupportQueueDisplay
     };
 
     public static string PaymentMethod(PaymentMethodKind method) => OrderFormat.PaymentMethod(method);
-
-    // An unknown code still reads as words: SOME_CODE → "Some code".
-    private static string Sentence(string code)
-    {
-        var words = code.Replace('_', ' ').ToLowerInvariant();
-        return words.Length == 0 ? code : char.ToUpperInvariant(words[0]) + words[1..];
-    }
 }

@@ -241,7 +241,7 @@ public sealed partial class SupportQueuePage : IDisposable
 
     private async Task ClearFlagAsync(SupportQueueRow row)
     {
-        var reason = SupportQueueDisplay.Reason(row.Reason);
+        var reason = ReasonText.Of(row.Reason);
         if (!await Dialogs.ConfirmAsync("Mark as dealt with?",
                 $"“{reason}” on {row.Reference} is cleared, and the audit log records that you dealt with it. {row.ReasonText}", "Mark as dealt with"))
         {

@@ -1,5 +1,6 @@
 using MerchantPortal.Orders;
 using MerchantPortal.Support;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Features.Support;
 
 namespace MerchantPortal.UnitTests.Web.Support;
@@ -23,7 +24,7 @@ public sealed class SupportQueueDisplayTests
     [InlineData(OrderFlags.RefundFailed, "Refund failed")]
     [InlineData(SupportReasons.Undelivered, "Units left undelivered")]
     [InlineData("SOMETHING_NEW", "Something new")]
-    public void Reason_codes_read_as_words(string code, string words) => Assert.Equal(words, SupportQueueDisplay.Reason(code));
+    public void Reason_codes_read_as_words(string code, string words) => Assert.Equal(words, ReasonText.Of(code));
 
     [Fact]
     public void Only_flags_can_be_marked_as_dealt_with()

@@ -1,5 +1,6 @@
 using MerchantPortal.Orders;
 using MerchantPortal.Support;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Features.Support;
 
 namespace MerchantPortal.UnitTests.Web.Support;
@@ -82,7 +83,7 @@ public sealed class SupportQueueFilterTests
         Assert.All(SupportReasons.All, reason =>
         {
             Assert.Equal(reason, SupportQueueFilter.Parse(null, reason, null, null).Value.Reason);
-            Assert.DoesNotContain("_", SupportQueueDisplay.Reason(reason), StringComparison.Ordinal);
+            Assert.DoesNotContain("_", ReasonText.Of(reason), StringComparison.Ordinal);
         });
     }
 }
