@@ -8,7 +8,7 @@ namespace MerchantPortal.Web.Features.Catalog.Api;
 /// <summary>
 /// A catalog item as the API exports it. <see cref="MinQuantity"/>, <see cref="MaxQuantity"/> and <see cref="Step"/> bound the
 /// order's <c>quantity</c>: a count for keys, a face value in major units for top-ups, always 1 for services.
-/// <see cref="Stock"/> counts the unsold codes of a key item (null for other types).
+/// <see cref="Stock"/> counts the available codes of a key item, neither delivered nor voided (null for other types).
 /// </summary>
 public sealed record ItemObject(
     long Id,
