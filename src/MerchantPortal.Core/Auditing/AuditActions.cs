@@ -17,6 +17,7 @@ public static class AuditActions
     public const string CatalogItemDeactivated = "catalog.item_deactivated";
     public const string CodesAdded = "catalog.codes_added";
     public const string CodeRevealed = "catalog.code_revealed";
+    public const string CodeVoided = "catalog.code_voided";
     public const string BalanceCredited = "balance.credited";
     public const string BalanceDebited = "balance.debited";
     public const string OrderPlaced = "order.placed";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MerchantPortal.Common;
 
 namespace MerchantPortal.Catalog;
@@ -49,6 +50,55 @@ public static class CatalogErrors
     public static Error NoCodes { get; } = new("NO_CODES", "Paste or upload at least one code.", "codes");
 
     public static Error TooManyCodes { get; } = new("TOO_MANY_CODES", "Upload at most 100,000 codes at a time.", "codes");
+
+    public static Error CodesTooLarge { get; } = new("CODES_TOO_LARGE",
+        $"Upload at most {KeyCodeText.MaxUploadMegabytes} MB of codes at a time. Split the file and upload the parts one by one.", "codes");
+
+    public static Error CodesFileBinary { get; } = new("CODES_FILE_NOT_TEXT",
+        "This is not a text file. Upload a CSV or plain-text file in UTF-8 with one code per line.", "file");
+
+    public static Error CodesFileUtf16 { get; } = new("CODES_FILE_NOT_UTF8",
+        "This file is saved as UTF-16, not UTF-8. Save it as UTF-8 (in Excel: \u201cCSV UTF-8\u201d) and upload it again.", "file");
+
+    /// <summary>The file holds bytes that are not UTF-8, first on the given line (a Latin-1 or Windows-1252 file, typically).</summary>
+    public static Error CodesFileNotUtf8(int line) => new("CODES_FILE_NOT_UTF8", string.Create(CultureInfo.InvariantCulture,
+        $"This is not a UTF-8 text file: line {line} holds bytes that are not UTF-8. Save the file as UTF-8 (in Excel: \u201cCSV UTF-8\u201d) and upload it again."),
+        "file");
+
+    /// <summary>The most lines an upload's report lists; the message still counts them all.</summary>
+    public const int MaxReportedCodeProblems = 500;
+
+    /// <summary>
+    /// An upload refused because some of its codes are: one error per problem, each naming its line
+    /// (<c>Line 3: contains a control character (U+0007).</c>), and nothing added.
+    /// </summary>
+    public static Error CodesRejected(IReadOnlyList<CodeLine> lines)
+    {
+        var bad = lines.Where(l => !l.IsValid).ToList();
+        ArgumentOutOfRangeException.ThrowIfZero(bad.Count);
+        var errors = bad.Take(MaxReportedCodeProblems).SelectMany(l => l.Problems.Select(p => ProblemOnLine(l.Line, p))).ToList();
+        var count = bad.Count.ToString("N0", CultureInfo.InvariantCulture);
+        var message = bad.Count == 1
+            ? "Nothing was added: 1 line has a problem. Fix it and upload the codes again."
+            : $"Nothing was added: {count} lines have problems. Fix them and upload the codes again.";
+        return new Error(Error.ValidationFailedCode, message) { Kind = ErrorKind.Validation, Errors = errors };
+    }
+
+    /// <summary>One problem of one line of an upload, e.g. <c>CODE_TOO_LONG</c>: "Line 7: longer than 200 characters."</summary>
+    public static Error ProblemOnLine(int line, CodeProblem problem) => new(problem.Kind switch
+    {
+        CodeProblemKind.Empty => "CODE_EMPTY",
+        CodeProblemKind.TooLong => "CODE_TOO_LONG",
+        CodeProblemKind.ControlCharacter => "CODE_CONTROL_CHARACTER",
+        CodeProblemKind.BidiControl => "CODE_BIDI_CONTROL",
+        _ => "CODE_UNPRINTABLE_CHARACTER",
+    }, string.Create(CultureInfo.InvariantCulture, $"Line {line}: {KeyCodeText.Describe(problem)}."), "codes");
+
+    public static Error InventoryNotAllowed { get; } =
+        new("KEY_INVENTORY_NOT_ALLOWED", "Only admins can upload or void codes.") { Kind = ErrorKind.Forbidden };
+
+    public static Error CodeDelivered { get; } = new("CODE_DELIVERED",
+        "This code has been delivered to an order, so it cannot be voided.") { Kind = ErrorKind.Rule };
 
     public static Error ChangedMeanwhile { get; } =
         new("ITEM_CHANGED", "Someone else changed this item at the same time. Reload it and try again.") { Kind = ErrorKind.Conflict };

@@ -29,7 +29,7 @@ public sealed record CatalogQuery(
     int PageSize = 25);
 
 /// <summary>
-/// A catalog item as lists show it, with its stock of unsold codes (keys only) and, for top-ups, the
+/// A catalog item as lists show it, with its stock of available codes (keys only; delivered and voided codes are not stock) and, for top-ups, the
 /// rate charged per unit of face value in basis points.
 /// </summary>
 public sealed record CatalogItemSummary(

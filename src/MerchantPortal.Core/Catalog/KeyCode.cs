@@ -2,7 +2,10 @@ namespace MerchantPortal.Catalog;
 
 /// <summary>
 /// One code of a key item's inventory. The code is stored encrypted (<see cref="CodeCipher"/>) with a
-/// hash to refuse duplicates; once delivered it belongs to exactly one order line, for good.
+/// hash to refuse duplicates; once delivered it belongs to exactly one order line, for good. An available
+/// code may instead be voided by an admin (leaked, or refused by its vendor): it stays on record, but is
+/// never delivered and no longer counts as stock. Status changes are conditional updates
+/// (<c>… WHERE Status = 'Available'</c>), so a void and a delivery racing for one code cannot both win.
 /// </summary>
 public sealed class KeyCode
 {
@@ -19,7 +22,10 @@ public sealed class KeyCode
     /// <summary>SHA-256 of the item id and the normalised code: unique per item.</summary>
     public string CodeHash { get; private set; } = "";
 
-    /// <summary>The code's last four characters, to show it masked without decrypting.</summary>
+    /// <summary>
+    /// The code's last four characters (<see cref="KeyCodeText.VisibleSuffixLength"/>), to show it masked and to
+    /// search by without decrypting.
+    /// </summary>
     public string LastFour { get; private set; } = "";
 
     public KeyCodeStatus Status { get; private set; }
@@ -30,6 +36,8 @@ public sealed class KeyCode
     public DateTime AddedAt { get; private set; }
 
     public DateTime? DeliveredAt { get; private set; }
+
+    public DateTime? VoidedAt { get; private set; }
 
     public static KeyCode Create(long itemId, string cipher, string hash, string lastFour, DateTime now) => new()
     {
@@ -46,6 +54,12 @@ public sealed class KeyCode
 
 public enum KeyCodeStatus
 {
+    /// <summary>In stock: the next order may take it.</summary>
     Available,
+
+    /// <summary>Delivered to one order line, for good.</summary>
     Delivered,
+
+    /// <summary>Taken out of stock by an admin before it was delivered; never delivered afterwards.</summary>
+    Voided,
 }

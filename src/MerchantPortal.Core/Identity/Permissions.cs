@@ -28,6 +28,9 @@ public enum Capability
 
     /// <summary>Add, change, delete webhook endpoints, rotate their secrets, send test events and resend deliveries.</summary>
     ManageWebhooks,
+
+    /// <summary>Upload codes to key items and void available ones (the system seeds demo codes).</summary>
+    ManageKeyInventory,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -63,6 +66,7 @@ public static class Permissions
         // API keys have no separate read scope for webhooks: webhooks:write covers reading them too.
         [Capability.ViewWebhooks] = new([Roles.Merchant, Roles.Support, Roles.Admin], Scopes.WebhooksWrite, System: true),
         [Capability.ManageWebhooks] = new([Roles.Merchant, Roles.Admin], Scopes.WebhooksWrite, System: true),
+        [Capability.ManageKeyInventory] = new([Roles.Admin], null, System: true),
     };
 
     public static bool Can(this Actor actor, Capability capability)

@@ -5,6 +5,7 @@ using MerchantPortal.Data;
 using MerchantPortal.Identity;
 using MerchantPortal.Testing;
 using MerchantPortal.Web.Features.Catalog;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -14,6 +15,8 @@ namespace MerchantPortal.ComponentTests.Catalog;
 /// <summary>The item detail page: read-only for merchants and support, with codes and actions for admins.</summary>
 public sealed class CatalogItemPageTests : PortalComponentTest, IAsyncLifetime
 {
+    private static readonly string[] SearchCodes = ["AAAA-1-Q7", "BBBB-2-Q8", "CCCC-3-R7"];
+
     private CoreTestHost _core = default!;
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -89,6 +92,74 @@ public sealed class CatalogItemPageTests : PortalComponentTest, IAsyncLifetime
         var reveal = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CodeRevealed);
         Assert.Equal("admin-1", reveal.ActorId);
     }
+
+    [Fact]
+    public async Task An_admin_voids_a_code_after_confirming_and_the_stock_and_audit_log_show_it()
+    {
+        var item = await _core.Catalog.KeyItemAsync(codes: 2);
+        SignInAs(Roles.Admin, userId: "admin-1");
+        var page = RenderPageWithDialogs(item.Id);
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid='item-stock-available']").TextContent.Trim()));
+
+        page.WaitForElement("[data-testid^='code-void-']").Click();
+        page.WaitForElement("[data-testid='confirm-dialog']");
+        var confirm = page.Find("[data-testid='confirm-dialog']").TextContent;
+        Assert.Contains("never delivered", confirm, StringComparison.Ordinal);
+        Assert.Contains("recorded in the audit log", confirm, StringComparison.Ordinal);
+        page.Find("[data-testid='confirm-ok']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid='item-stock-available']").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Contains("Voided", page.FindAll("[data-testid='code-status']").Select(c => c.TextContent.Trim())));
+        Assert.Single(page.FindAll("[data-testid^='code-void-']"));
+        await using var db = await _core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CodeVoided);
+        Assert.Equal("admin-1", entry.ActorId);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_void_confirmation_leaves_the_code_available()
+    {
+        var item = await _core.Catalog.KeyItemAsync(codes: 1);
+        SignInAs(Roles.Admin, userId: "admin-1");
+        var page = RenderPageWithDialogs(item.Id);
+
+        page.WaitForElement("[data-testid^='code-void-']").Click();
+        page.WaitForElement("[data-testid='confirm-cancel']").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='confirm-dialog']")));
+        Assert.Equal("Available", page.Find("[data-testid='code-status']").TextContent.Trim());
+        Assert.Equal("1", page.Find("[data-testid='item-stock-available']").TextContent.Trim());
+        await using var db = await _core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(KeyCodeStatus.Available, (await db.KeyCodes.SingleAsync(c => c.ItemId == item.Id)).Status);
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.CodeVoided));
+    }
+
+    [Fact]
+    public async Task The_codes_search_filters_the_grid_by_the_last_characters()
+    {
+        var item = await _core.Catalog.KeyItemAsync();
+        await _core.Get<KeyInventoryService>().AddCodesAsync(item.Id, SearchCodes, TestCatalog.Admin);
+        SignInAs(Roles.Admin, userId: "admin-1");
+        var page = RenderPageWithDialogs(item.Id);
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid='code-masked']").Count));
+
+        page.Find("input[data-testid='codes-search']").Input("q7");
+
+        page.WaitForAssertion(() => Assert.Equal("•••• •••• 1-Q7", Assert.Single(page.FindAll("[data-testid='code-masked']")).TextContent.Trim()),
+            TimeSpan.FromSeconds(5));
+        page.Find("input[data-testid='codes-search']").Input("zz");
+        page.WaitForAssertion(() => Assert.Contains("No codes end like this", page.Find("[data-testid='codes-empty']").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5));
+    }
+
+    private IRenderedComponent<IComponent> RenderPageWithDialogs(long itemId) => Render(builder =>
+    {
+        builder.OpenComponent<MudDialogProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<CatalogItemPage>(1);
+        builder.AddAttribute(2, nameof(CatalogItemPage.Id), itemId);
+        builder.CloseComponent();
+    });
 
     [Fact]
     public void An_unknown_item_shows_a_friendly_not_found_message()

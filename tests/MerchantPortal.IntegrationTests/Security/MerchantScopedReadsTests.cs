@@ -92,8 +92,8 @@ public sealed class MerchantScopedReadsTests : CoreServiceTest
         await Host.DrainJobsAsync();
         var inventory = Host.Get<KeyInventoryService>();
 
-        Assert.Equal(1, (await inventory.ListAsync(key.Id, null, 0, 10, Merchant(mine.Id))).TotalCount);
-        Assert.Equal(5, (await inventory.ListAsync(key.Id, null, 0, 10, TestCatalog.Admin)).TotalCount);
+        Assert.Equal(1, (await inventory.ListAsync(key.Id, new KeyCodeQuery(PageSize: 10), Merchant(mine.Id))).TotalCount);
+        Assert.Equal(5, (await inventory.ListAsync(key.Id, new KeyCodeQuery(PageSize: 10), TestCatalog.Admin)).TotalCount);
     }
 
     private async Task<(Merchants.MerchantSummary Mine, Merchants.MerchantSummary Theirs)> TwoMerchantsWithOrdersAsync()

@@ -47,6 +47,6 @@ public sealed class CatalogItemRulesTests
     {
         var codes = KeyCodeText.Parse("code,batch\nAAAA-1111,b1\n\"BBBB,2222\",b1\r\n  CCCC-3333  \n\n");
 
-        Assert.Equal(["AAAA-1111", "BBBB,2222", "CCCC-3333"], codes);
+        Assert.Equal(["AAAA-1111", "BBBB,2222", "CCCC-3333"], codes.Select(c => c.Code));
     }
 }

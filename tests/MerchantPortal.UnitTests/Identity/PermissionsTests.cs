@@ -41,6 +41,20 @@ public sealed class PermissionsTests
         Assert.False(Actor.System.Can(Capability.DecideApprovals));
     }
 
+    [Theory]
+    [InlineData(Roles.Admin, true)]
+    [InlineData(Roles.Support, false)]
+    [InlineData(Roles.Merchant, false)]
+    public void Only_admins_upload_and_void_codes(string role, bool allowed)
+    {
+        var actor = Actor.User("u", "u@test.example", role == Roles.Merchant ? Northwind : null, role);
+        var key = Actor.ApiKey("key_1", "Shop key", Northwind, new HashSet<string>(Scopes.All));
+
+        Assert.Equal(allowed, actor.Can(Capability.ManageKeyInventory));
+        Assert.False(key.Can(Capability.ManageKeyInventory));
+        Assert.True(Actor.System.Can(Capability.ManageKeyInventory));
+    }
+
     [Fact]
     public void A_user_without_a_role_may_do_nothing()
     {

@@ -12,7 +12,7 @@ internal sealed class KeyCodeConfiguration : IEntityTypeConfiguration<KeyCode>
         code.HasKey(c => c.Id);
         code.Property(c => c.CodeCipher).HasMaxLength(1000).IsRequired();
         code.Property(c => c.CodeHash).HasMaxLength(64).IsUnicode(false).IsRequired();
-        code.Property(c => c.LastFour).HasMaxLength(4).IsRequired();
+        code.Property(c => c.LastFour).HasMaxLength(KeyCodeText.VisibleSuffixLength).IsRequired();
         code.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         code.Ignore(c => c.Masked);
         code.HasOne<CatalogItem>().WithMany().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Restrict);

@@ -102,10 +102,13 @@ public sealed partial class CatalogItemPage
         await dialog.Result;
 
         // The dialog may have added codes even if it was then dismissed: always show the current stock.
-        _details = await Catalog.GetAsync(item.Id, await CurrentUser.GetActorAsync()) ?? _details;
+        await ReloadStockAsync();
         if (_codes is not null)
         {
             await _codes.ReloadAsync();
         }
     }
+
+    private async Task ReloadStockAsync() =>
+        _details = await Catalog.GetAsync(_details!.Item.Id, await CurrentUser.GetActorAsync()) ?? _details;
 }

@@ -7,16 +7,17 @@ using MudBlazor;
 
 namespace MerchantPortal.Web.Features.Catalog;
 
-/// <summary>Adds codes to a key item from pasted text or a CSV file, and reports what was added and skipped.</summary>
+/// <summary>
+/// Adds codes to a key item from pasted text or a CSV file, and reports what was added and skipped. The service
+/// checks every code: when any is invalid nothing is added and the dialog lists the problems by line.
+/// </summary>
 public sealed partial class UploadCodesDialog
 {
-    public const int MaxFileMegabytes = 10;
-    private const long MaxFileBytes = MaxFileMegabytes * 1024L * 1024L;
-
     private readonly string _fileInputId = $"codes-file-{Guid.NewGuid():N}";
     private string? _pasted;
     private ChosenFile? _file;
     private CodeUploadSummary? _summary;
+    private Error? _problems;
     private string? _pasteError;
     private string? _generalError;
     private bool _reading;
@@ -44,25 +45,36 @@ public sealed partial class UploadCodesDialog
     {
         ClearErrors();
         var file = args.File;
-        if (file.Size > MaxFileBytes)
+        if (file.Size > KeyCodeText.MaxUploadBytes)
         {
-            _generalError = $"{file.Name} is larger than {MaxFileMegabytes} MB. Split it into smaller files and upload them one by one.";
+            _generalError = $"{file.Name}: {CatalogErrors.CodesTooLarge.Message}";
             return;
         }
 
         _reading = true;
         try
         {
-            await using var stream = file.OpenReadStream(MaxFileBytes);
-            using var reader = new StreamReader(stream);
-            var codes = KeyCodeText.Parse(await reader.ReadToEndAsync());
-            if (codes.Count == 0)
+            await using var stream = file.OpenReadStream(KeyCodeText.MaxUploadBytes);
+            using var content = new MemoryStream();
+            await stream.CopyToAsync(content);
+            var bytes = content.ToArray();
+
+            // The service decides; reading the file here only tells at once that it is not text, or how many codes it holds.
+            var text = KeyCodeText.Decode(bytes);
+            if (!text.Succeeded)
+            {
+                _generalError = $"{file.Name}: {text.Error!.Message}";
+                return;
+            }
+
+            var lines = KeyCodeText.Parse(text.Value).Count;
+            if (lines == 0)
             {
                 _generalError = $"{file.Name} holds no codes. Put one code per line, or the codes in the first column.";
                 return;
             }
 
-            _file = new ChosenFile(file.Name, codes);
+            _file = new ChosenFile(file.Name, bytes, lines);
         }
         catch (IOException)
         {
@@ -82,11 +94,13 @@ public sealed partial class UploadCodesDialog
         }
 
         ClearErrors();
-        var codes = _file?.Codes ?? KeyCodeText.Parse(_pasted ?? "");
         _uploading = true;
         try
         {
-            var result = await Inventory.AddCodesAsync(ItemId, codes, await CurrentUser.GetActorAsync());
+            var actor = await CurrentUser.GetActorAsync();
+            var result = _file is { } file
+                ? await Inventory.AddCodesFromFileAsync(ItemId, new MemoryStream(file.Content, writable: false), actor)
+                : await Inventory.AddCodesFromTextAsync(ItemId, _pasted ?? "", actor);
             if (result.Succeeded)
             {
                 _summary = result.Value;
@@ -104,7 +118,11 @@ public sealed partial class UploadCodesDialog
 
     private void ShowError(Error error)
     {
-        if (error.Field == "codes" && _file is null)
+        if (error.Errors.Count > 0)
+        {
+            _problems = error;
+        }
+        else if (error.Field == "codes" && _file is null)
         {
             _pasteError = error.Message;
         }
@@ -118,6 +136,7 @@ public sealed partial class UploadCodesDialog
     {
         _pasteError = null;
         _generalError = null;
+        _problems = null;
     }
 
     private void RemoveFile()
@@ -138,5 +157,5 @@ public sealed partial class UploadCodesDialog
 
     private void Cancel() => Dialog.Cancel();
 
-    private sealed record ChosenFile(string Name, IReadOnlyList<string> Codes);
+    private sealed record ChosenFile(string Name, byte[] Content, int Codes);
 }

@@ -8,7 +8,7 @@ namespace MerchantPortal.Web.Features.Catalog.Api;
 /// <summary>
 /// A catalog item as the API exports it. <c>min_quantity</c>, <c>max_quantity</c> and <c>step</c> bound the
 /// order's <c>quantity</c>: a count for keys, a face value in major units for top-ups, always 1 for services.
-/// <c>stock</c> counts the unsold codes of a key item (null for other types).
+/// <c>stock</c> counts the available codes of a key item, neither delivered nor voided (null for other types).
 /// </summary>
 public sealed record ItemObject(
     long Id,
