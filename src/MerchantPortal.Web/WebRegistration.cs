@@ -20,12 +20,17 @@ namespace MerchantPortal.Web;
 
 public static class WebRegistration
 {
+    private const int PastedTextOverhead = 64 * 1024;
+
     /// <summary>Registers the portal's UI, sign-in, authorization and operational endpoints.</summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A pasted list of codes travels in one SignalR message: allow as much as a code file may hold (32 KB by default),
+        // so an over-long paste gets the upload's own error instead of breaking the page.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MerchantPortal.Catalog.KeyCodeText.MaxUploadBytes + PastedTextOverhead);
         // X-Frame-Options comes from the security headers middleware (DENY), not antiforgery (SAMEORIGIN).
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddMudServices(config =>
