@@ -54,7 +54,7 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
     public async Task<CatalogItemDetails?> GetAsync(long itemId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var item = await db.CatalogItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && (i.IsActive || actor.MerchantId == null), ct);
+        var item = await VisibleTo(db, db.CatalogItems.AsNoTracking(), actor).FirstOrDefaultAsync(i => i.Id == itemId, ct);
         return item is null ? null : await DetailsAsync(db, item, ct);
     }
 
@@ -137,11 +137,19 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
         return await DetailsAsync(db, item, ct);
     }
 
-    /// <summary>The items the actor may see that match the query's filters: merchants never see inactive items.</summary>
+    /// <summary>
+    /// A merchant sees only what it can order: active items priced in its own currency. Staff see every item.
+    /// </summary>
+    private static IQueryable<CatalogItem> VisibleTo(PortalDb db, IQueryable<CatalogItem> items, Actor actor) =>
+        actor.MerchantId is { } merchantId
+            ? items.Where(i => i.IsActive && db.Merchants.Any(m => m.Id == merchantId && m.Currency == i.Currency))
+            : items;
+
+    /// <summary>The items the actor may see that match the query's filters.</summary>
     private static IQueryable<CatalogItem> Filter(PortalDb db, CatalogQuery query, Actor actor)
     {
-        var items = db.CatalogItems.AsNoTracking();
-        if (!query.IncludeInactive || actor.MerchantId is not null)
+        var items = VisibleTo(db, db.CatalogItems.AsNoTracking(), actor);
+        if (!query.IncludeInactive)
         {
             items = items.Where(i => i.IsActive);
         }
