@@ -253,12 +253,14 @@ public sealed class Order : IVersioned
     }
 
     /// <summary>Adds a Stripe event to the timeline, once per event id.</summary>
-    internal void RecordStripeEvent(string eventId, string eventType, DateTime now)
+    /// <summary>Notes a Stripe event at the time Stripe created it, which may be before the order's last change.</summary>
+    internal void RecordStripeEvent(string eventId, string eventType, DateTime createdAt)
     {
         var message = $"Stripe sent {eventType} ({eventId}).";
         if (_events.All(e => e.Message != message))
         {
-            AddEvent(OrderEventTypes.StripeEvent, message, now);
+            _events.Add(OrderEvent.Create(OrderEventTypes.StripeEvent, message, createdAt));
+            UpdatedAt = createdAt > UpdatedAt ? createdAt : UpdatedAt;
         }
     }
 

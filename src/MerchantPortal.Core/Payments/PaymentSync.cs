@@ -32,7 +32,7 @@ public sealed class PaymentSync(
         var now = clock.GetUtcNow().UtcDateTime;
         if (stripeEvent is not null)
         {
-            order.RecordStripeEvent(stripeEvent.Id, stripeEvent.Type, now);
+            order.RecordStripeEvent(stripeEvent.Id, stripeEvent.Type, StripeEventTime.Of(stripeEvent, now));
         }
 
         if (order.Status != OrderStatus.AwaitingPayment)

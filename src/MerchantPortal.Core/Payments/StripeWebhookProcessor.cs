@@ -80,7 +80,7 @@ public sealed class StripeWebhookProcessor(
             if (refund is not null)
             {
                 var refundOrder = await db.Orders.FirstAsync(o => o.Id == refund.OrderId, ct);
-                refundOrder.RecordStripeEvent(stripeEvent.Id, stripeEvent.Type, clock.GetUtcNow().UtcDateTime);
+                refundOrder.RecordStripeEvent(stripeEvent.Id, stripeEvent.Type, StripeEventTime.Of(stripeEvent, clock.GetUtcNow().UtcDateTime));
                 await refundSync.ApplyAsync(db, refund, refundOrder, current, ct);
                 orderIds.Add(refundOrder.Id);
             }
