@@ -28,6 +28,9 @@ public enum Capability
 
     /// <summary>Add, change, delete webhook endpoints, rotate their secrets, send test events and resend deliveries.</summary>
     ManageWebhooks,
+
+    /// <summary>Credit or debit a merchant's prepaid balance by hand, with a reason (DESIGN §1: admins).</summary>
+    AdjustBalance,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -63,6 +66,8 @@ public static class Permissions
         // API keys have no separate read scope for webhooks: webhooks:write covers reading them too.
         [Capability.ViewWebhooks] = new([Roles.Merchant, Roles.Support, Roles.Admin], Scopes.WebhooksWrite, System: true),
         [Capability.ManageWebhooks] = new([Roles.Merchant, Roles.Admin], Scopes.WebhooksWrite, System: true),
+        // No API scope: money is moved by hand only in the portal. The system books the demo's opening deposits.
+        [Capability.AdjustBalance] = new([Roles.Admin], null, System: true),
     };
 
     public static bool Can(this Actor actor, Capability capability)
