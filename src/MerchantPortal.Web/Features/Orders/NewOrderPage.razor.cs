@@ -232,8 +232,10 @@ public sealed partial class NewOrderPage
         if (order.PaymentStatus == PaymentStatus.Failed)
         {
             // Declined: nothing was charged or delivered. Another try (e.g. another card) is a new order.
+            // The issuer's decline reads well ("Your card was declined."); a failed authentication is Stripe's developer text.
+            var reason = order.ErrorCode == OrderErrorCodes.AuthenticationRequired ? "The customer's bank did not confirm the payment." : order.ErrorMessage;
             _form.Show(new Error(order.ErrorCode ?? OrderErrorCodes.PaymentDeclined,
-                $"{order.ErrorMessage} Order {order.Reference} failed and nothing was charged.", NewOrderErrorPaths.PaymentMethodId));
+                $"{reason} Order {order.Reference} failed and nothing was charged.", NewOrderErrorPaths.PaymentMethodId));
             _form.StartNewAttempt();
             StopWithErrors();
             return;
