@@ -78,7 +78,7 @@ internal sealed class PlacementBenchmark(BenchmarkHost host)
     {
         var merchant = Expect(await host.Get<MerchantService>().CreateAsync(new CreateMerchant("Benchmark Games", "USD"), Admin));
         Expect(await host.Get<LedgerService>().AdjustAsync(
-            new AdjustBalance(merchant.Id, BalanceDirection.Credit, 15m * orderCount, "Benchmark deposit", "benchmark-deposit"), Admin));
+            new AdjustBalance(merchant.Id, BalanceDirection.Credit, 15m * orderCount, "Benchmark deposit", "benchmark-deposit", LargeAmountConfirmed: true), Admin));
         var item = Expect(await host.Get<CatalogService>().CreateAsync(
             new SaveCatalogItem("BENCH-RECOVERY", "Account recovery", null, ProductType.Service, "USD", UnitPriceMinor: 1500,
                 Fields: [new ItemField { Key = "account_id", Label = "Account id", Type = FieldType.Text, MaxLength = 40 }]),

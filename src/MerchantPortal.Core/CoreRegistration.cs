@@ -81,6 +81,9 @@ public static class CoreRegistration
         services.AddSingleton<ApiKeyUsageRecorder>();
         services.AddSingleton<ApiKeyUsageWriter>();
         services.AddHostedService<ApiKeyUsageFlusher>();
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.SectionName)
+            .Validate(o => o.IsValid(), "Ledger:ConfirmAboveMinor (and each Ledger:ConfirmAboveMinorByCurrency value) must be a positive number of minor units.")
+            .ValidateOnStart();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<OrderPlacementService>();
         services.AddSingleton<OrderCancellationService>();

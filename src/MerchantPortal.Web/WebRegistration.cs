@@ -46,6 +46,7 @@ public static class WebRegistration
         services.AddScoped<CurrentUser>();
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Clipboard>();
+        services.AddScoped<FormFocus>();
         services.AddScoped<PendingApprovals>();
         services.AddPublicApi();
 

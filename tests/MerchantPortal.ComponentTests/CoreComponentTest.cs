@@ -23,9 +23,10 @@ namespace MerchantPortal.ComponentTests;
 /// <summary>
 /// Components against the real service layer on a SQLite database (<see cref="CoreTestHost"/>), rendered with
 /// the providers the layout normally supplies. The service layer's clock is a <see cref="FakeTimeProvider"/> the
-/// test moves, unless a derived base asks for the real clock (pages that poll while work is in progress).
+/// test moves, unless a derived base asks for the real clock (pages that poll while work is in progress). With
+/// <c>withStripe</c> the service layer talks to its own offline Stripe sandbox (<see cref="CardTestHost"/>), for card payments.
 /// </summary>
-public abstract class CoreComponentTest(bool realClock = false) : PortalComponentTest, IAsyncLifetime
+public abstract class CoreComponentTest(bool realClock = false, bool withStripe = false) : PortalComponentTest, IAsyncLifetime
 {
     /// <summary>How long to wait for renders driven by the database and the worker; generous for busy machines.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -38,7 +39,7 @@ public abstract class CoreComponentTest(bool realClock = false) : PortalComponen
         typeof(OrderPlacementService), typeof(OrderCancellationService), typeof(CardChargeService), typeof(OrderQueries), typeof(OrderChangeNotifier),
         typeof(CatalogService), typeof(KeyInventoryService), typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(CardService),
         typeof(SupportQueueQueries), typeof(ApprovalService), typeof(FulfilmentRetryService), typeof(RefundService), typeof(ApiKeyService),
-        typeof(WebhookEndpointService), typeof(WebhookDeliveryService), typeof(TimeProvider),
+        typeof(WebhookEndpointService), typeof(WebhookDeliveryService), typeof(OrderReplays), typeof(TimeProvider),
     ];
 
     /// <summary>The service layer's clock: 22 November 2026, noon UTC, until a test moves it.</summary>
@@ -46,15 +47,29 @@ public abstract class CoreComponentTest(bool realClock = false) : PortalComponen
 
     protected CoreTestHost Core { get; private set; } = default!;
 
+    /// <summary>The service layer with its Stripe sandbox, when the test asked for it.</summary>
+    protected CardTestHost? CardHost { get; private set; }
+
     async Task IAsyncLifetime.InitializeAsync()
     {
-        Core = await CoreTestHost.StartAsync(services =>
+        void Configure(IServiceCollection services)
         {
             if (!realClock)
             {
                 services.AddSingleton<TimeProvider>(Clock);
             }
-        });
+        }
+
+        if (withStripe)
+        {
+            CardHost = await CardTestHost.StartAsync(Configure);
+            Core = CardHost.Core;
+        }
+        else
+        {
+            Core = await CoreTestHost.StartAsync(Configure);
+        }
+
         foreach (var type in CoreServices)
         {
             Services.AddSingleton(type, Core.Services.GetRequiredService(type));
@@ -66,7 +81,14 @@ public abstract class CoreComponentTest(bool realClock = false) : PortalComponen
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await Core.DisposeAsync();
+        if (CardHost is not null)
+        {
+            await CardHost.DisposeAsync();
+        }
+        else
+        {
+            await Core.DisposeAsync();
+        }
     }
 
     /// <summary>Renders the component inside the MudBlazor providers; sign in (<see cref="PortalComponentTest.SignInAs"/>) first.</summary>

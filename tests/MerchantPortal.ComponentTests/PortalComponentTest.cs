@@ -30,6 +30,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<BrowserTimeZone>();
         Services.AddScoped<Clipboard>();
+        Services.AddScoped<FormFocus>();
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class TestCatalog(IServiceProvider services)
         if (balance > 0)
         {
             Expect(await services.GetRequiredService<LedgerService>().AdjustAsync(
-                new AdjustBalance(merchant.Id, BalanceDirection.Credit, balance, "Test deposit", Guid.NewGuid().ToString()), Admin));
+                new AdjustBalance(merchant.Id, BalanceDirection.Credit, balance, "Test deposit", Guid.NewGuid().ToString(), LargeAmountConfirmed: true), Admin));
         }
 
         return merchant;

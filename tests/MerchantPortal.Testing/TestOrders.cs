@@ -14,7 +14,7 @@ public sealed class TestOrders(IServiceProvider services)
     public async Task FundAsync(Guid merchantId, decimal amount)
     {
         var credited = await services.GetRequiredService<LedgerService>().AdjustAsync(
-            new AdjustBalance(merchantId, BalanceDirection.Credit, amount, "Test deposit", Guid.NewGuid().ToString()), TestCatalog.Admin);
+            new AdjustBalance(merchantId, BalanceDirection.Credit, amount, "Test deposit", Guid.NewGuid().ToString(), LargeAmountConfirmed: true), TestCatalog.Admin);
         if (!credited.Succeeded)
         {
             throw new InvalidOperationException($"{credited.Error!.Code}: {credited.Error.Message}");

@@ -14,7 +14,7 @@ public static partial class ContactDetails
     {
         var errors = new List<Error>();
         var name = string.IsNullOrWhiteSpace(reference.Name) ? null : reference.Name.Trim();
-        if (name?.Length > 200)
+        if (name?.Length > CustomerErrors.MaxNameLength)
         {
             errors.Add(CustomerErrors.NameTooLong);
         }
@@ -23,7 +23,7 @@ public static partial class ContactDetails
         if (!string.IsNullOrWhiteSpace(reference.Email))
         {
             email = reference.Email.Trim();
-            if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            if (email.Length > CustomerErrors.MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
             {
                 errors.Add(CustomerErrors.EmailInvalid);
             }

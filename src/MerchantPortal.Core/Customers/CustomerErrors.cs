@@ -4,6 +4,15 @@ namespace MerchantPortal.Customers;
 
 public static class CustomerErrors
 {
+    /// <summary>The longest name; the EF configuration and the portal's counter use it too.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest email address (RFC 5321's path limit); the EF configuration and the portal use it too.</summary>
+    public const int MaxEmailLength = 256;
+
+    /// <summary>The code of a new customer whose email or phone an existing customer already has.</summary>
+    public const string ExistsCode = "CUSTOMER_EXISTS";
+
     public static Error Required { get; } =
         new("CUSTOMER_REQUIRED", "Choose a customer, or give an email address or phone number for a new one.", "customer");
 
@@ -18,5 +27,12 @@ public static class CustomerErrors
     public static Error MerchantNotAllowed { get; } =
         new("MERCHANT_NOT_ALLOWED", "You can only add customers to your own merchant account.", "merchant_id") { Kind = ErrorKind.Forbidden };
 
-    public static Error NameTooLong { get; } = new("CUSTOMER_NAME_TOO_LONG", "The name can be at most 200 characters.", "customer.name");
+    public static Error NameTooLong { get; } =
+        new("CUSTOMER_NAME_TOO_LONG", $"The name can be at most {MaxNameLength} characters.", "customer.name");
+
+    public static Error EmailExists { get; } =
+        new(ExistsCode, "A customer with this email already exists.", "customer.email") { Kind = ErrorKind.Conflict };
+
+    public static Error PhoneExists { get; } =
+        new(ExistsCode, "A customer with this phone number already exists.", "customer.phone") { Kind = ErrorKind.Conflict };
 }

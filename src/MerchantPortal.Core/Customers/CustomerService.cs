@@ -93,6 +93,85 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
             customer.CreatedAt, 0, customer.StripeCustomerId != null);
     }
 
+    /// <summary>
+    /// The merchant's customer who already has the email (else the phone) given for a new one, and the field
+    /// that matched — for the portal's "A customer with this email exists: … — use them?". A look-up only.
+    /// </summary>
+    public async Task<CustomerMatch?> FindTakenAsync(
+        Guid merchantId, CustomerRef reference, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.MaySee(merchantId))
+        {
+            return null;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (await FindTakenAsync(db, merchantId, reference with { CustomerId = null }, ct) is not { } taken)
+        {
+            return null;
+        }
+
+        var (customer, error) = taken;
+        var orders = await db.Orders.CountAsync(o => o.CustomerId == customer.Id, ct);
+        return new CustomerMatch(new CustomerSummary(customer.Id, customer.MerchantId, customer.DisplayName, customer.Email, customer.Phone,
+            customer.CreatedAt, orders, customer.StripeCustomerId != null), error.Field!);
+    }
+
+    /// <summary>
+    /// For a reference that must be a new customer: the existing customer holding its email (else its phone),
+    /// with <see cref="CustomerErrors.EmailExists"/> or <see cref="CustomerErrors.PhoneExists"/>; null when both are free.
+    /// </summary>
+    internal static async Task<(Customer Customer, Error Error)?> FindTakenAsync(PortalDb db, Guid merchantId, CustomerRef reference, CancellationToken ct)
+    {
+        var normalized = ContactDetails.Normalize(reference);
+        if (reference.CustomerId is not null || !normalized.Succeeded)
+        {
+            return null;
+        }
+
+        var email = normalized.Value.Email?.ToLowerInvariant();
+        var phone = normalized.Value.Phone;
+        if (email is not null
+            && await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.NormalizedEmail == email, ct) is { } byEmail)
+        {
+            return (byEmail, CustomerErrors.EmailExists);
+        }
+
+        if (phone is not null
+            && await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Phone == phone, ct) is { } byPhone)
+        {
+            return (byPhone, CustomerErrors.PhoneExists);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every problem with an order's customer reference that <see cref="ResolveAsync"/> would find, as one error
+    /// (<see cref="Error.Combine"/>), without creating or changing anyone: an unknown id, invalid or missing
+    /// details, and for a customer that must be new, details another customer already has.
+    /// </summary>
+    internal static async Task<Error?> CheckAsync(PortalDb db, Guid merchantId, CustomerRef reference, CancellationToken ct)
+    {
+        if (reference.CustomerId is { } id)
+        {
+            return await db.Customers.AnyAsync(c => c.Id == id && c.MerchantId == merchantId, ct) ? null : CustomerErrors.NotFound;
+        }
+
+        var normalized = ContactDetails.Normalize(reference);
+        if (!normalized.Succeeded)
+        {
+            return normalized.Error;
+        }
+
+        if (normalized.Value is { Email: null, Phone: null })
+        {
+            return CustomerErrors.Required;
+        }
+
+        return reference.MustBeNew && await FindTakenAsync(db, merchantId, reference, ct) is { } taken ? taken.Error : null;
+    }
+
     /// <summary>The merchant's existing customer matching the reference (by id, email or phone), without creating one.</summary>
     internal static async Task<Customer?> FindExistingAsync(PortalDb db, Guid merchantId, CustomerRef reference, CancellationToken ct)
     {
@@ -144,6 +223,12 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
                 : await db.Customers.FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.NormalizedEmail == lowerEmail, ct))
             ?? (phone is null ? null
                 : await db.Customers.FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Phone == phone, ct));
+        if (existing is not null && reference.MustBeNew)
+        {
+            // Asked for a new customer: the one who has these details is the caller's to choose, never taken silently.
+            return existing.NormalizedEmail is not null && existing.NormalizedEmail == lowerEmail ? CustomerErrors.EmailExists : CustomerErrors.PhoneExists;
+        }
+
         if (existing is not null)
         {
             // Another customer may already own the other detail; then it is not copied over.

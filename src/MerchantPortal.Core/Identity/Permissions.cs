@@ -31,6 +31,9 @@ public enum Capability
 
     /// <summary>Upload codes to key items and void available ones (the system seeds demo codes).</summary>
     ManageKeyInventory,
+
+    /// <summary>Credit or debit a merchant's prepaid balance by hand, with a reason (DESIGN §1: admins).</summary>
+    AdjustBalance,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -67,6 +70,8 @@ public static class Permissions
         [Capability.ViewWebhooks] = new([Roles.Merchant, Roles.Support, Roles.Admin], Scopes.WebhooksWrite, System: true),
         [Capability.ManageWebhooks] = new([Roles.Merchant, Roles.Admin], Scopes.WebhooksWrite, System: true),
         [Capability.ManageKeyInventory] = new([Roles.Admin], null, System: true),
+        // No API scope: money is moved by hand only in the portal. The system books the demo's opening deposits.
+        [Capability.AdjustBalance] = new([Roles.Admin], null, System: true),
     };
 
     public static bool Can(this Actor actor, Capability capability)

@@ -77,7 +77,7 @@ public static class Policies
         [ViewOrders] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewCustomers] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewBalance] = [Roles.Merchant, Roles.Support, Roles.Admin],
-        [AdjustBalance] = [Roles.Admin],
+        [AdjustBalance] = [.. Permissions.RolesWith(Capability.AdjustBalance)],
         [ManageMerchants] = [.. Permissions.RolesWith(Capability.ManageMerchants)],
         [ManageUsers] = [Roles.Admin],
         [ViewApiKeys] = [Roles.Merchant, Roles.Support, Roles.Admin],

@@ -8,6 +8,9 @@ namespace MerchantPortal.Ledger;
 /// </summary>
 public sealed class LedgerEntry
 {
+    /// <summary>The longest description (an adjustment's reason); the EF configuration and the portal's counter use it too.</summary>
+    public const int MaxDescriptionLength = 500;
+
     private LedgerEntry()
     {
     }

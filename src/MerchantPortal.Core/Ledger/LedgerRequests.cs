@@ -1,7 +1,12 @@
 namespace MerchantPortal.Ledger;
 
-/// <summary>An admin's credit or debit of a merchant's balance, in major units (12.50), with the reason.</summary>
-public sealed record AdjustBalance(Guid MerchantId, BalanceDirection Direction, decimal Amount, string Reason, string IdempotencyKey);
+/// <summary>
+/// An admin's credit or debit of a merchant's balance, in major units (12.50), with the reason. Amounts
+/// above <see cref="LedgerOptions.ConfirmAboveMinor"/> are booked only with <paramref name="LargeAmountConfirmed"/>:
+/// without it the service answers <see cref="LedgerErrors.ConfirmationRequiredCode"/> with the question to ask.
+/// </summary>
+public sealed record AdjustBalance(
+    Guid MerchantId, BalanceDirection Direction, decimal Amount, string Reason, string IdempotencyKey, bool LargeAmountConfirmed = false);
 
 public enum BalanceDirection
 {

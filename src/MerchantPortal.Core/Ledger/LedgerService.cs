@@ -1,9 +1,11 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
+using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
 using MerchantPortal.Monetary;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Ledger;
 
@@ -12,7 +14,7 @@ namespace MerchantPortal.Ledger;
 /// idempotency key, booked in the same transaction as the running total; the balance never goes
 /// below zero, however many debits race.
 /// </summary>
-public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
+public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, IOptions<LedgerOptions> options, TimeProvider clock)
 {
     /// <summary>The merchant's available balance; null if the merchant does not exist or the actor may not see it.</summary>
     public async Task<Money?> GetBalanceAsync(Guid merchantId, Actor actor, CancellationToken ct = default)
@@ -51,15 +53,110 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         return new Page<LedgerRow>(rows, total);
     }
 
-    /// <summary>An admin's credit or debit with a reason; audited. Replaying the same key changes nothing.</summary>
+    /// <summary>
+    /// An admin's credit or debit with a reason; audited. Every invalid input is reported at once, each at its
+    /// field (<see cref="Error.Combine"/>). An amount above the confirmation threshold (<see cref="LedgerOptions"/>)
+    /// is booked only when the request says it was confirmed; otherwise the answer is
+    /// <see cref="LedgerErrors.ConfirmationRequiredCode"/> with the question to put, in figures and words, and
+    /// nothing is booked. Replaying the same key changes nothing.
+    /// </summary>
     public async Task<Result<LedgerRow>> AdjustAsync(AdjustBalance request, Actor actor, CancellationToken ct = default)
     {
+        if (!actor.Can(Capability.AdjustBalance) || !actor.MaySee(request.MerchantId))
+        {
+            return LedgerErrors.AdjustNotAllowed;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.Where(m => m.Id == request.MerchantId).Select(m => new { m.Name, m.Currency }).FirstOrDefaultAsync(ct);
+        if (merchant is null)
+        {
+            return LedgerErrors.MerchantNotFound;
+        }
+
+        var currency = Currency.Of(merchant.Currency);
+        var errors = ValidateAdjustment(request, currency, out var amount);
+        var key = $"adjust:{request.IdempotencyKey}";
+        var booked = errors.Count == 0 ? await FindBookedAsync(db, request.MerchantId, key, ct) : null;
+        if (booked is null && request.Direction == BalanceDirection.Debit && errors.All(e => e.Field != LedgerErrors.AmountRequired.Field))
+        {
+            // Said up front, with the other errors; the conditional update below still decides under concurrency.
+            var available = await AvailableAsync(db, request.MerchantId, currency, ct);
+            if (available.Minor < amount.Minor)
+            {
+                errors.Add(LedgerErrors.DebitExceedsBalance(available));
+            }
+        }
+
+        if (Error.Combine(errors) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (booked is null && !request.LargeAmountConfirmed && amount.Minor > options.Value.ConfirmAbove(currency))
+        {
+            var verb = request.Direction == BalanceDirection.Credit ? "Credit" : "Debit";
+            var preposition = request.Direction == BalanceDirection.Credit ? "to" : "from";
+            return LedgerErrors.ConfirmationRequired(
+                $"{verb} {MoneyWords.Figures(amount)} ({MoneyWords.Words(amount)}) {preposition} {merchant.Name}?");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reason = request.Reason.Trim();
+        var moved = request.Direction == BalanceDirection.Credit
+            ? await CreditAsync(db, request.MerchantId, amount, LedgerEntryKind.TopUp, key, null, reason, actor, ct)
+            : await DebitAsync(db, request.MerchantId, amount, LedgerEntryKind.Adjustment, key, null, reason, actor, ct);
+        if (!moved.Succeeded)
+        {
+            // Another debit won the race since the check above.
+            return moved.Error == LedgerErrors.InsufficientBalance
+                ? LedgerErrors.DebitExceedsBalance(await AvailableAsync(db, request.MerchantId, currency, ct))
+                : moved.Error!;
+        }
+
+        // A replayed key returns the entry already saved (it has an id); only a new movement is audited.
+        if (moved.Value.Id == 0)
+        {
+            audit.Record(db, actor, request.Direction == BalanceDirection.Credit ? AuditActions.BalanceCredited : AuditActions.BalanceDebited,
+                "merchant", request.MerchantId.ToString(), $"{request.Direction} {amount}: {reason}", request.MerchantId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        var entry = moved.Value;
+        return new LedgerRow(entry.Id, entry.CreatedAt, entry.Kind, entry.AmountMinor, entry.Currency, entry.BalanceAfterMinor,
+            entry.Description, entry.OrderId, entry.ActorName);
+    }
+
+    /// <summary>Every problem with the adjustment's own values; <paramref name="amount"/> is the amount when it is valid.</summary>
+    private static List<Error> ValidateAdjustment(AdjustBalance request, Currency currency, out Money amount)
+    {
         var errors = new List<Error>();
+        amount = Money.Zero(currency);
+        var max = new Money(LedgerErrors.MaxAdjustmentMinor, currency);
+        if (request.Amount == 0)
+        {
+            errors.Add(LedgerErrors.AmountRequired);
+        }
+        else if (request.Amount < 0)
+        {
+            errors.Add(LedgerErrors.AmountNegative);
+        }
+        else if (request.Amount > max.ToMajor())
+        {
+            // Checked before converting: a huge decimal would not fit the minor units.
+            errors.Add(LedgerErrors.AmountTooLarge(max));
+        }
+        else if (!Money.TryFromMajor(request.Amount, currency, out amount))
+        {
+            errors.Add(LedgerErrors.AmountTooPrecise(currency));
+        }
+
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             errors.Add(LedgerErrors.ReasonRequired);
         }
-        else if (request.Reason.Trim().Length > 500)
+        else if (request.Reason.Trim().Length > LedgerEntry.MaxDescriptionLength)
         {
             errors.Add(LedgerErrors.ReasonTooLong);
         }
@@ -68,48 +165,19 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         {
             errors.Add(LedgerErrors.IdempotencyKeyRequired);
         }
-
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var currencyCode = await db.Merchants.Where(m => m.Id == request.MerchantId).Select(m => m.Currency).FirstOrDefaultAsync(ct);
-        if (currencyCode is null)
+        else if (request.IdempotencyKey.Length > IdempotencyErrors.MaxKeyLength)
         {
-            return LedgerErrors.MerchantNotFound;
+            errors.Add(LedgerErrors.IdempotencyKeyTooLong);
         }
 
-        var amount = Money.Zero(Currency.Of(currencyCode));
-        if (request.Amount <= 0 || !Money.TryFromMajor(request.Amount, Currency.Of(currencyCode), out amount))
-        {
-            errors.Add(LedgerErrors.AmountInvalid);
-        }
+        return errors;
+    }
 
-        if (Error.Combine(errors) is { } invalid)
-        {
-            return invalid;
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reason = request.Reason.Trim();
-        var key = $"adjust:{request.IdempotencyKey}";
-        var booked = request.Direction == BalanceDirection.Credit
-            ? await CreditAsync(db, request.MerchantId, amount, LedgerEntryKind.TopUp, key, null, reason, actor, ct)
-            : await DebitAsync(db, request.MerchantId, amount, LedgerEntryKind.Adjustment, key, null, reason, actor, ct);
-        if (!booked.Succeeded)
-        {
-            return booked.Error!;
-        }
-
-        // A replayed key returns the entry already saved (it has an id); only a new movement is audited.
-        if (booked.Value.Id == 0)
-        {
-            audit.Record(db, actor, request.Direction == BalanceDirection.Credit ? AuditActions.BalanceCredited : AuditActions.BalanceDebited,
-                "merchant", request.MerchantId.ToString(), $"{request.Direction} {amount}: {reason}", request.MerchantId);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        var entry = booked.Value;
-        return new LedgerRow(entry.Id, entry.CreatedAt, entry.Kind, entry.AmountMinor, entry.Currency, entry.BalanceAfterMinor,
-            entry.Description, entry.OrderId, entry.ActorName);
+    private static async Task<Money> AvailableAsync(PortalDb db, Guid merchantId, Currency currency, CancellationToken ct)
+    {
+        var minor = await db.MerchantBalances.Where(b => b.MerchantId == merchantId && b.Currency == currency.Code)
+            .Select(b => (long?)b.AvailableMinor).FirstOrDefaultAsync(ct);
+        return new Money(minor ?? 0, currency);
     }
 
     /// <summary>

@@ -238,8 +238,11 @@ public sealed class Order : IVersioned
         AddEvent(OrderEventTypes.PaymentRequiresAction, "The card issuer asks for 3-D Secure authentication.", now);
     }
 
-    /// <summary>The payment failed: the order ends failed and nothing is delivered.</summary>
-    internal void FailPayment(string code, string message, DateTime now)
+    /// <summary>
+    /// The payment failed: the order ends failed and nothing is delivered. <paramref name="providerDetail"/> (Stripe's
+    /// own codes) joins the timeline for support; the order's error keeps the message alone.
+    /// </summary>
+    internal void FailPayment(string code, string message, DateTime now, string? providerDetail = null)
     {
         Require(Status == OrderStatus.AwaitingPayment, "fail the payment");
         PaymentStatus = PaymentStatus.Failed;
@@ -248,7 +251,7 @@ public sealed class Order : IVersioned
         ErrorCode = code;
         ErrorMessage = message;
         CompletedAt = now;
-        AddEvent(OrderEventTypes.PaymentFailed, message, now);
+        AddEvent(OrderEventTypes.PaymentFailed, providerDetail is null ? message : $"{message} ({providerDetail})", now);
         Raise(IntegrationEventTypes.OrderFailed);
     }
 

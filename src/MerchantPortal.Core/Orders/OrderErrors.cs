@@ -13,6 +13,9 @@ public static class OrderErrors
     /// <summary>The longest external reference; the EF configuration and the portal use it too.</summary>
     public const int MaxExternalReferenceLength = 100;
 
+    /// <summary>The longest notes; the EF configuration and the portal's counter use it too.</summary>
+    public const int MaxNotesLength = 2000;
+
     public static Error NotFound { get; } = new("ORDER_NOT_FOUND", "That order does not exist.") { Kind = ErrorKind.NotFound };
 
     public static Error MerchantNotFound { get; } =
@@ -64,7 +67,7 @@ public static class OrderErrors
     public static Error IdempotencyKeyTooLong { get; } =
         new("IDEMPOTENCY_KEY_TOO_LONG", "The idempotency key can be at most 255 characters.", "idempotency_key");
 
-    public static Error NotesTooLong { get; } = new("NOTES_TOO_LONG", "Notes can be at most 2000 characters.", "notes");
+    public static Error NotesTooLong { get; } = new("NOTES_TOO_LONG", $"Notes can be at most {MaxNotesLength} characters.", "notes");
 
     public static Error TagsInvalid { get; } =
         new("TAGS_INVALID", "Use at most 10 tags of up to 50 characters each.", "tags");

@@ -4,6 +4,7 @@ using MerchantPortal.Customers;
 using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Ledger;
+using MerchantPortal.Merchants;
 using MerchantPortal.Monetary;
 using MerchantPortal.Payments;
 using Microsoft.EntityFrameworkCore;
@@ -35,13 +36,7 @@ public sealed class OrderPlacementService(
             return OrderErrors.MerchantNotAllowed;
         }
 
-        // One normalised form for the look-up and the fingerprint, so a resend with stray spaces is a replay.
-        request = request with
-        {
-            MerchantOrderId = EmptyToNull(request.MerchantOrderId),
-            IdempotencyKey = EmptyToNull(request.IdempotencyKey),
-            ExternalReference = EmptyToNull(request.ExternalReference),
-        };
+        request = Normalize(request);
         if (OrderValidation.ValidateShape(request) is { } invalid)
         {
             return invalid;
@@ -80,6 +75,92 @@ public sealed class OrderPlacementService(
         return new PlacedOrder((await queries.GetAsync(orderId, actor, ct))!, replayed);
     }
 
+    /// <summary>
+    /// Every problem placing the request would run into that is known without placing it or asking Stripe — its
+    /// own fields, the merchant order id, the lines against the catalog, the customer — all at once
+    /// (<see cref="Error.Combine"/>), for a form to show before anything is sent. Null when placing it would go
+    /// ahead, or would return the order an earlier identical request placed. A look-up only: nothing is written.
+    /// </summary>
+    public async Task<Error?> CheckAsync(PlaceOrder request, Actor actor, CancellationToken ct = default)
+    {
+        if (actor.MerchantId is { } own && own != request.MerchantId)
+        {
+            return OrderErrors.MerchantNotAllowed;
+        }
+
+        request = Normalize(request);
+        var errors = new List<Error>();
+        if (OrderValidation.ValidateShape(request) is { } shape)
+        {
+            errors.Add(shape);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MerchantId, ct);
+        if (merchant is null)
+        {
+            return OrderErrors.MerchantNotFound;
+        }
+
+        if (await FindEarlierAsync(db, request, RequestFingerprint.Of(request), ct) is { } earlier)
+        {
+            if (earlier.Succeeded)
+            {
+                // The same request again: placing it returns the earlier order, whatever changed since.
+                return Error.Combine(errors);
+            }
+
+            errors.Add(earlier.Error!);
+        }
+
+        if (request.Lines is { Count: > 0 and <= OrderErrors.MaxLines })
+        {
+            var priced = await PriceAndCheckCustomerAsync(db, request, merchant, ct);
+            if (!priced.Succeeded)
+            {
+                errors.Add(priced.Error!);
+            }
+        }
+        else if (await CustomerService.CheckAsync(db, merchant.Id, request.Customer, ct) is { } customerError)
+        {
+            errors.Add(customerError);
+        }
+
+        return Error.Combine(errors);
+    }
+
+    /// <summary>
+    /// Prices the lines and checks the customer reference, every problem of both at once. Resolving the customer
+    /// in the placement's transaction checks again, for a customer created meanwhile.
+    /// </summary>
+    private static async Task<Result<IReadOnlyList<PricedLine>>> PriceAndCheckCustomerAsync(
+        PortalDb db, PlaceOrder request, Merchant merchant, CancellationToken ct)
+    {
+        var itemIds = request.Lines.Select(l => l.ItemId).Distinct().ToList();
+        var items = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var priced = OrderValidation.PriceLines(request.Lines, items, merchant);
+        var errors = new List<Error>();
+        if (!priced.Succeeded)
+        {
+            errors.Add(priced.Error!);
+        }
+
+        if (await CustomerService.CheckAsync(db, merchant.Id, request.Customer, ct) is { } customerError)
+        {
+            errors.Add(customerError);
+        }
+
+        return Error.Combine(errors) is { } invalid ? invalid : priced;
+    }
+
+    /// <summary>One normalised form for the look-up and the fingerprint, so a resend with stray spaces is a replay.</summary>
+    private static PlaceOrder Normalize(PlaceOrder request) => request with
+    {
+        MerchantOrderId = EmptyToNull(request.MerchantOrderId),
+        IdempotencyKey = EmptyToNull(request.IdempotencyKey),
+        ExternalReference = EmptyToNull(request.ExternalReference),
+    };
+
     /// <summary>Writes the order (or finds the earlier one); says whether a card charge is due once committed.</summary>
     private async Task<Result<Placement>> TryPlaceAsync(PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
     {
@@ -95,9 +176,7 @@ public sealed class OrderPlacementService(
             return earlier;
         }
 
-        var itemIds = request.Lines.Select(l => l.ItemId).Distinct().ToList();
-        var items = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var priced = OrderValidation.PriceLines(request.Lines, items, merchant);
+        var priced = await PriceAndCheckCustomerAsync(db, request, merchant, ct);
         if (!priced.Succeeded)
         {
             return priced.Error!;

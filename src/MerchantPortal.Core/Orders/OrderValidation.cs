@@ -40,7 +40,7 @@ internal static class OrderValidation
             errors.Add(OrderErrors.IdempotencyKeyTooLong);
         }
 
-        if (request.Notes?.Length > 2000)
+        if (request.Notes?.Length > OrderErrors.MaxNotesLength)
         {
             errors.Add(OrderErrors.NotesTooLong);
         }

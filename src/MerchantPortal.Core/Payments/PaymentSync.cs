@@ -57,7 +57,7 @@ public sealed class PaymentSync(
                 order.RequirePaymentAction(intent.NextAction?.RedirectToUrl?.Url, now);
                 break;
             case "requires_payment_method" when intent.LastPaymentError is { } error:
-                order.FailPayment(ErrorCode(error.Code), error.Message ?? "The card was declined.", now);
+                order.FailPayment(ErrorCode(error.Code), error.Message ?? "The card was declined.", now, StripeCodes(error));
                 break;
             case "canceled":
                 order.FailPayment(order.PaymentStatus == PaymentStatus.RequiresAction ? OrderErrorCodes.AuthenticationRequired : OrderErrorCodes.PaymentDeclined,
@@ -106,6 +106,15 @@ public sealed class PaymentSync(
             notifier.Changed(id);
         }
     }
+
+    /// <summary>Stripe's codes for a failed payment, as support looks them up: "Stripe code card_declined, decline code insufficient_funds".</summary>
+    internal static string? StripeCodes(StripeError error) => (error.Code, error.DeclineCode) switch
+    {
+        (null, null) => null,
+        ({ } code, null) => $"Stripe code {code}",
+        (null, { } decline) => $"Stripe decline code {decline}",
+        ({ } code, { } decline) => $"Stripe code {code}, decline code {decline}",
+    };
 
     internal static string ErrorCode(string? stripeCode) => stripeCode is "payment_intent_authentication_failure" or "authentication_required"
         ? OrderErrorCodes.AuthenticationRequired

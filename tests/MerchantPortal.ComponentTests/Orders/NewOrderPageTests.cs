@@ -135,6 +135,132 @@ public sealed class NewOrderPageTests : OrderComponentTest
         Assert.Equal(("2", "Orange"), (network.Value, network.Display));
     }
 
+    [Fact]
+    public async Task A_merchant_order_id_used_before_for_the_same_cart_opens_that_order_and_says_so()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 500m);
+        var item = await Core.Catalog.KeyItemAsync(unitPriceMinor: 500, codes: 5);
+        var customer = await CustomerAsync(merchant.Id, "amara@example.test", "Amara Haddad");
+        var earlier = (await Core.Get<OrderPlacementService>().PlaceAsync(
+            new PlaceOrder(merchant.Id, new CustomerRef(CustomerId: customer.Id), [new PlaceOrderLine(item.Id, 1)], PaymentChoice.Balance,
+                OrderSource.Dashboard, MerchantOrderId: "INV-306"), TestActors.MerchantUser(merchant.Id))).Value.Order.Order;
+        var page = RenderPage<NewOrderPage>(Roles.Merchant, merchant.Id);
+        ChooseCustomer(page, "Haddad");
+        AddItem(page, item);
+        page.Find("[data-testid='merchant-order-id']").Input("INV-306");
+
+        page.Find("[data-testid='place-order']").Click();
+
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith($"/orders/{earlier.Id}", navigation.Uri, StringComparison.Ordinal), Patience);
+        Assert.Contains($"This reference was already used by {earlier.Reference} — opened it", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Order {earlier.Reference} placed", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(1, await OrderCountAsync());
+        var timeline = (await Core.Get<OrderQueries>().GetAsync(earlier.Id, Actor.System))!.Order.Events;
+        Assert.Contains(timeline, e => e.Type == OrderEventTypes.RequestReplayed && e.Message.Contains("INV-306", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_merchant_order_id_used_before_for_another_cart_is_refused_at_its_field()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 500m);
+        var item = await Core.Catalog.KeyItemAsync(unitPriceMinor: 500, codes: 5);
+        await new TestOrders(Core.Services).PlaceKeyOrderAsync(merchant.Id, item.Id, quantity: 2, merchantOrderId: "INV-307");
+        var page = RenderPage<NewOrderPage>(Roles.Merchant, merchant.Id);
+        EnterNewCustomer(page, "nia@example.test");
+        AddItem(page, item);
+        page.Find("[data-testid='merchant-order-id']").Input("INV-307");
+
+        page.Find("[data-testid='place-order']").Click();
+
+        page.WaitForAssertion(() => Assert.StartsWith("An order with this merchant order id already exists with different details.",
+            MessageFor(page, "merchant-order-id"), StringComparison.Ordinal), Patience);
+        Assert.Equal(1, await OrderCountAsync());
+    }
+
+    [Fact]
+    public async Task A_new_customer_with_an_existing_email_is_offered_the_existing_customer_and_nothing_is_placed_until_chosen()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 500m);
+        var item = await Core.Catalog.KeyItemAsync(unitPriceMinor: 500, codes: 5);
+        var amara = await CustomerAsync(merchant.Id, "amara@example.test", "Amara Haddad");
+        var page = RenderPage<NewOrderPage>(Roles.Merchant, merchant.Id);
+        EnterNewCustomer(page, "Amara@Example.test");
+        page.Find("[data-testid='customer-name']").Input("A. Haddad");
+        AddItem(page, item);
+
+        page.Find("[data-testid='place-order']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("A customer with this email exists: Amara Haddad — use them?",
+            Normalize(TextOf(page, "existing-customer-message"))), Patience);
+        Assert.Equal(0, await OrderCountAsync());
+
+        page.Find("[data-testid='use-existing-customer']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Amara Haddad", page.Find("[data-testid='customer-search']").GetAttribute("value"), StringComparison.Ordinal), Patience);
+        Assert.Equal(0, await OrderCountAsync());
+        page.Find("[data-testid='place-order']").Click();
+
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        page.WaitForAssertion(() => Assert.Contains("/orders/", navigation.Uri, StringComparison.Ordinal), Patience);
+        var order = (await Core.Get<OrderQueries>().GetAsync(Guid.Parse(navigation.Uri[^36..]), Actor.System))!;
+        Assert.Equal((amara.Id, "Amara Haddad"), (order.Customer.Id, order.Customer.DisplayName));
+    }
+
+    [Fact]
+    public async Task Changing_the_email_withdraws_the_offer_of_the_existing_customer()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 500m);
+        var item = await Core.Catalog.KeyItemAsync(unitPriceMinor: 500, codes: 5);
+        await CustomerAsync(merchant.Id, "amara@example.test", "Amara Haddad");
+        var page = RenderPage<NewOrderPage>(Roles.Merchant, merchant.Id);
+        EnterNewCustomer(page, "amara@example.test");
+        AddItem(page, item);
+        page.Find("[data-testid='place-order']").Click();
+        page.WaitForElement("[data-testid='existing-customer']", Patience);
+
+        page.Find("[data-testid='customer-email']").Change("amara.h@example.test");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='existing-customer']")), Patience);
+    }
+
+    [Fact]
+    public async Task Every_problem_is_shown_at_its_input_at_once_and_the_first_is_focused()
+    {
+        var focus = JSInterop.SetupModule("./js/form-focus.js");
+        var merchant = await Core.Catalog.MerchantAsync(balance: 500m);
+        var item = await Core.Catalog.KeyItemAsync(codes: 10, maxQuantity: 5);
+        var page = RenderPage<NewOrderPage>(Roles.Merchant, merchant.Id);
+        EnterNewCustomer(page, "not-an-email");
+        AddItem(page, item);
+        page.Find("[data-testid='line-0-quantity']").Input("6");
+        page.Find("[data-testid='order-notes']").Input(new string('n', OrderErrors.MaxNotesLength + 1));
+
+        page.Find("[data-testid='place-order']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("The quantity must be between 1 and 5.", MessageFor(page, "line-0-quantity")), Patience);
+        Assert.Equal("Enter a valid email address, like name@example.com.", MessageFor(page, "customer-email"));
+        Assert.StartsWith("Notes can be at most 2000 characters.", MessageFor(page, "order-notes"), StringComparison.Ordinal);
+        page.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"), Patience);
+        Assert.Equal(0, await OrderCountAsync());
+    }
+
+    [Fact]
+    public async Task Text_longer_than_the_service_accepts_is_counted_and_flagged_as_it_is_typed_never_cut()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 500m);
+        var page = RenderPage<NewOrderPage>(Roles.Merchant, merchant.Id);
+        var reference = new string('r', OrderErrors.MaxMerchantOrderIdLength + 1);
+
+        page.Find("[data-testid='merchant-order-id']").Input(reference);
+
+        page.WaitForAssertion(() => Assert.StartsWith("The merchant order id can be at most 100 characters.",
+            MessageFor(page, "merchant-order-id"), StringComparison.Ordinal), Patience);
+        Assert.Contains("101 / 100", MessageFor(page, "merchant-order-id"), StringComparison.Ordinal);
+        // MudBlazor leaves the browser's own limit (524288); the service's limits are the counters'.
+        Assert.NotEqual($"{OrderErrors.MaxMerchantOrderIdLength}", page.Find("[data-testid='merchant-order-id']").GetAttribute("maxlength"));
+        Assert.NotEqual($"{OrderErrors.MaxNotesLength}", page.Find("[data-testid='order-notes']").GetAttribute("maxlength"));
+    }
+
     /// <summary>Searches the item by SKU, picks it, and waits for its line (the first line of the order).</summary>
     private static void AddItem(IRenderedComponent<IComponent> page, CatalogItem item)
     {
@@ -150,6 +276,17 @@ public sealed class NewOrderPageTests : OrderComponentTest
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".mud-popover-open [role='option']"), o => o.TextContent.Trim() == option), Patience);
         page.FindAll(".mud-popover-open [role='option']").Single(o => o.TextContent.Trim() == option).Click();
     }
+
+    private static void ChooseCustomer(IRenderedComponent<IComponent> page, string search)
+    {
+        page.Find("[data-testid='customer-search']").Input(search);
+        page.WaitForElement("[data-testid='customer-option']", Patience).Click();
+    }
+
+    private async Task<CustomerSummary> CustomerAsync(Guid merchantId, string email, string name) =>
+        (await Core.Get<CustomerService>().FindOrCreateAsync(merchantId, new CustomerRef(Email: email, Name: name), TestCatalog.Admin)).Value;
+
+    private static string Normalize(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static void EnterNewCustomer(IRenderedComponent<IComponent> page, string email)
     {

@@ -6,9 +6,10 @@ namespace MerchantPortal.ComponentTests.Orders;
 
 /// <summary>
 /// Order pages against the real service layer on a SQLite database, on the real clock (the order page polls
-/// while an order is in progress), rendered with the providers the layout normally supplies.
+/// while an order is in progress), rendered with the providers the layout normally supplies; with <c>withStripe</c>,
+/// card payments go to an offline Stripe sandbox.
 /// </summary>
-public abstract class OrderComponentTest() : CoreComponentTest(realClock: true)
+public abstract class OrderComponentTest(bool withStripe = false) : CoreComponentTest(realClock: true, withStripe: withStripe)
 {
     /// <summary>
     /// Signs in with <paramref name="role"/> (of <paramref name="merchantId"/>) and renders the page inside the MudBlazor providers,

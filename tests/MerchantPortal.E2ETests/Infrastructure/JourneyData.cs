@@ -40,7 +40,7 @@ public sealed class JourneyData(PortalAppFactory app)
     {
         var merchant = await DemoMerchantAsync();
         var credited = await app.Services.GetRequiredService<LedgerService>().AdjustAsync(
-            new AdjustBalance(merchant.Id, BalanceDirection.Credit, amount, "Deposit for a browser journey", Guid.NewGuid().ToString()),
+            new AdjustBalance(merchant.Id, BalanceDirection.Credit, amount, "Deposit for a browser journey", Guid.NewGuid().ToString(), LargeAmountConfirmed: true),
             Actor.System);
         Assert.True(credited.Succeeded, credited.Error?.Message);
     }

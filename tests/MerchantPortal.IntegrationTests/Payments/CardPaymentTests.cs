@@ -82,6 +82,21 @@ public sealed class CardPaymentTests : CardServiceTest
     }
 
     [Fact]
+    public async Task A_failed_authentication_keeps_stripes_codes_on_the_timeline_and_only_its_message_as_the_error()
+    {
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_authenticationRequired");
+        var waiting = (await PlacedAsync(customer, card)).Order.Order;
+        var intent = await new PaymentIntentService(Host.Stripe).GetAsync(waiting.PaymentReference);
+
+        await CardTestHost.AuthenticateAsync(waiting.PaymentActionUrl!, intent.ClientSecret, approve: false);
+        var failed = (await Host.Core.Get<CardChargeService>().RefreshAsync(waiting.Id, Actor.System)).Value.Order;
+
+        Assert.DoesNotContain("Stripe code", failed.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains(failed.Events, e => e.Type == OrderEventTypes.PaymentFailed
+            && e.Message.EndsWith("(Stripe code payment_intent_authentication_failure)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_card_that_is_not_the_customers_is_refused_before_anything_is_written()
     {
         var (customer, _) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");

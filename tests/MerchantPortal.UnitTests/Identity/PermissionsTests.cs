@@ -56,6 +56,19 @@ public sealed class PermissionsTests
     }
 
     [Fact]
+    public void Only_admins_and_the_system_adjust_a_balance_and_no_api_key_does()
+    {
+        var admin = Actor.User("a", "a@test.example", null, Roles.Admin);
+        var support = Actor.User("s", "s@test.example", null, Roles.Support);
+        var merchant = Actor.User("m", "m@test.example", Northwind, Roles.Merchant);
+        var key = Actor.ApiKey("key_1", "Shop key", Northwind, new HashSet<string>(Scopes.All));
+
+        Assert.Equal((true, true, false, false, false), (admin.Can(Capability.AdjustBalance), Actor.System.Can(Capability.AdjustBalance),
+            support.Can(Capability.AdjustBalance), merchant.Can(Capability.AdjustBalance), key.Can(Capability.AdjustBalance)));
+        Assert.Equal([Roles.Admin], Policies.PolicyRoles[Policies.AdjustBalance]);
+    }
+
+    [Fact]
     public void A_user_without_a_role_may_do_nothing()
     {
         var nobody = Actor.User("u", "u@test.example", null, "");

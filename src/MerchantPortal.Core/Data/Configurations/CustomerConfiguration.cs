@@ -10,9 +10,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     public void Configure(EntityTypeBuilder<Customer> customer)
     {
         customer.HasKey(c => c.Id);
-        customer.Property(c => c.Name).HasMaxLength(200);
-        customer.Property(c => c.Email).HasMaxLength(256);
-        customer.Property(c => c.NormalizedEmail).HasMaxLength(256);
+        customer.Property(c => c.Name).HasMaxLength(CustomerErrors.MaxNameLength);
+        customer.Property(c => c.Email).HasMaxLength(CustomerErrors.MaxEmailLength);
+        customer.Property(c => c.NormalizedEmail).HasMaxLength(CustomerErrors.MaxEmailLength);
         customer.Property(c => c.Phone).HasMaxLength(20);
         customer.Property(c => c.StripeCustomerId).HasMaxLength(100);
         customer.Property(c => c.Version).IsConcurrencyToken();

@@ -13,7 +13,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.Currency).HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
         entry.Property(e => e.IdempotencyKey).HasMaxLength(300).IsRequired();
-        entry.Property(e => e.Description).HasMaxLength(500).IsRequired();
+        entry.Property(e => e.Description).HasMaxLength(LedgerEntry.MaxDescriptionLength).IsRequired();
         entry.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
         entry.Property(e => e.ActorName).HasMaxLength(256).IsRequired();

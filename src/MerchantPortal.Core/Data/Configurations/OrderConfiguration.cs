@@ -36,7 +36,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.ErrorMessage).HasMaxLength(1000);
         order.Property(o => o.FlagCode).HasMaxLength(50);
         order.Property(o => o.FlagMessage).HasMaxLength(1000);
-        order.Property(o => o.Notes).HasMaxLength(2000);
+        order.Property(o => o.Notes).HasMaxLength(OrderErrors.MaxNotesLength);
         order.Property(o => o.Tags).HasJsonConversion().HasMaxLength(1000);
         order.Property(o => o.Metadata).HasJsonConversion().HasMaxLength(12000);
         order.Property(o => o.Version).IsConcurrencyToken();

@@ -36,6 +36,8 @@ public sealed class NewOrderForm
     private readonly Dictionary<string, string> _errors = [];
     private int _nextLineId;
     private CustomerSummary? _customer;
+    private string? _customerEmail;
+    private string? _customerPhone;
 
     /// <summary>Sent with every submission of this form, so a double click or a resubmit returns the first order.</summary>
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString();
@@ -81,9 +83,46 @@ public sealed class NewOrderForm
 
     public string? CustomerName { get; set; }
 
-    public string? CustomerEmail { get; set; }
+    /// <summary>A new customer's email; changing it withdraws the offer of the customer who had the old one.</summary>
+    public string? CustomerEmail
+    {
+        get => _customerEmail;
+        set
+        {
+            if (value != _customerEmail && ExistingMatch is { Field: NewOrderErrorPaths.CustomerEmail })
+            {
+                ExistingMatch = null;
+                _errors.Remove(NewOrderErrorPaths.CustomerEmail);
+            }
 
-    public string? CustomerPhone { get; set; }
+            _customerEmail = value;
+        }
+    }
+
+    /// <summary>A new customer's phone; changing it withdraws the offer of the customer who had the old one.</summary>
+    public string? CustomerPhone
+    {
+        get => _customerPhone;
+        set
+        {
+            if (value != _customerPhone && ExistingMatch is { Field: NewOrderErrorPaths.CustomerPhone })
+            {
+                ExistingMatch = null;
+                _errors.Remove(NewOrderErrorPaths.CustomerPhone);
+            }
+
+            _customerPhone = value;
+        }
+    }
+
+    /// <summary>
+    /// The merchant's customer who already has the email (or phone) typed for a new one, offered instead: nothing
+    /// is placed until the user uses them or changes the details.
+    /// </summary>
+    public CustomerMatch? ExistingMatch { get; private set; }
+
+    /// <summary>The order this form was filled in from (e.g. one whose card payment failed), shown above the form.</summary>
+    public string? PrefilledFrom { get; private set; }
 
     public string? MerchantOrderId { get; set; }
 
@@ -118,10 +157,39 @@ public sealed class NewOrderForm
         Customer = null;
     }
 
+    /// <summary>Offers the customer who already has the typed email or phone (<see cref="ExistingMatch"/>).</summary>
+    public void OfferExisting(CustomerMatch match)
+    {
+        if (CustomerMode == CustomerMode.New)
+        {
+            ExistingMatch = match;
+        }
+    }
+
+    /// <summary>Places the order for the offered existing customer instead of a new one.</summary>
+    public void UseExistingMatch()
+    {
+        if (ExistingMatch is { } match)
+        {
+            UseCustomer(match.Customer);
+        }
+    }
+
+    /// <summary>Chooses one of the merchant's customers.</summary>
+    public void UseCustomer(CustomerSummary customer)
+    {
+        SwitchCustomerMode(CustomerMode.Existing);
+        Customer = customer;
+    }
+
+    /// <summary>Says which order the form was filled in from.</summary>
+    public void MarkPrefilledFrom(string reference) => PrefilledFrom = reference;
+
     /// <summary>Switches between an existing and a new customer; errors about the customer no longer apply.</summary>
     public void SwitchCustomerMode(CustomerMode mode)
     {
         CustomerMode = mode;
+        ExistingMatch = null;
         _errors.Remove(NewOrderErrorPaths.Customer);
         _errors.Remove(NewOrderErrorPaths.CustomerId);
         foreach (var input in NewCustomerInputs)
@@ -236,7 +304,7 @@ public sealed class NewOrderForm
         Merchant?.Id ?? throw new InvalidOperationException("Choose a merchant before placing the order."),
         CustomerMode == CustomerMode.Existing
             ? new CustomerRef(CustomerId: Customer?.Id)
-            : new CustomerRef(Email: Blank(CustomerEmail), Phone: Blank(CustomerPhone), Name: Blank(CustomerName)),
+            : new CustomerRef(Email: Blank(CustomerEmail), Phone: Blank(CustomerPhone), Name: Blank(CustomerName), MustBeNew: true),
         [.. _lines.Select(l => l.ToRequest())],
         PaymentMethod == PaymentMethodKind.Card ? new PaymentChoice(PaymentMethodKind.Card, CardId, PaymentReturnUrl) : PaymentChoice.Balance,
         OrderSource.Dashboard,
@@ -244,13 +312,17 @@ public sealed class NewOrderForm
         IdempotencyKey,
         Blank(Notes));
 
-    /// <summary>The error shown at a top-level input (<see cref="NewOrderErrorPaths"/>).</summary>
-    public string? ErrorFor(string path) => _errors.GetValueOrDefault(path);
+    /// <summary>
+    /// The error shown at a top-level input (<see cref="NewOrderErrorPaths"/>): the service's, else — as the user
+    /// types — the service's own message for text longer than it accepts (the inputs count, they never cut).
+    /// </summary>
+    public string? ErrorFor(string path) => _errors.GetValueOrDefault(path) ?? LengthError(path);
 
     public void ClearErrors()
     {
         _errors.Clear();
         GeneralError = null;
+        ExistingMatch = null;
         foreach (var line in _lines)
         {
             line.ClearErrors();
@@ -259,30 +331,49 @@ public sealed class NewOrderForm
 
     /// <summary>
     /// Shows each error (all of a combined validation failure) next to the input its field path names, or as
-    /// the general error if no input on the form matches.
+    /// the general error if no input on the form matches. With <paramref name="keepShown"/>, an input that already
+    /// shows an error (the form's own, more specific one) keeps it.
     /// </summary>
-    public void Show(Error error)
+    public void Show(Error error, bool keepShown = false)
     {
         foreach (var each in error.Flatten())
         {
-            ShowOne(each);
+            ShowOne(each, keepShown);
         }
     }
 
-    private void ShowOne(Error error)
+    private string? LengthError(string path) => path switch
+    {
+        NewOrderErrorPaths.MerchantOrderId when MerchantOrderId?.Trim().Length > OrderErrors.MaxMerchantOrderIdLength =>
+            OrderErrors.MerchantOrderIdTooLong.Message,
+        NewOrderErrorPaths.Notes when Notes?.Trim().Length > OrderErrors.MaxNotesLength => OrderErrors.NotesTooLong.Message,
+        NewOrderErrorPaths.CustomerName when CustomerMode == CustomerMode.New && CustomerName?.Trim().Length > CustomerErrors.MaxNameLength =>
+            CustomerErrors.NameTooLong.Message,
+        NewOrderErrorPaths.CustomerEmail when CustomerMode == CustomerMode.New && CustomerEmail?.Trim().Length > CustomerErrors.MaxEmailLength =>
+            CustomerErrors.EmailInvalid.Message,
+        _ => null,
+    };
+
+    private void ShowOne(Error error, bool keepShown)
     {
         var path = error.Field ?? "";
         if (NewOrderErrorPaths.TryParseLine(path, out var index, out var input) && index < _lines.Count && IsLineInput(_lines[index], input))
         {
-            _lines[index].SetError(input, error.Message);
+            if (!keepShown || _lines[index].ErrorFor(input) is null)
+            {
+                _lines[index].SetError(input, error.Message);
+            }
         }
         else if (TopLevelInputs.Contains(path)
             || (path == NewOrderErrorPaths.Merchant && !MerchantIsFixed)
             || (CustomerMode == CustomerMode.New && NewCustomerInputs.Contains(path)))
         {
-            _errors[path] = error.Message;
+            if (!keepShown || !_errors.ContainsKey(path))
+            {
+                _errors[path] = error.Message;
+            }
         }
-        else
+        else if (!keepShown || GeneralError is null)
         {
             GeneralError = error.Message;
         }

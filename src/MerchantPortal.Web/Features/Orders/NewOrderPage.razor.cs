@@ -1,5 +1,6 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
+using MerchantPortal.Customers;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Monetary;
@@ -20,6 +21,7 @@ public sealed partial class NewOrderPage
     private CatalogItemSummary? _pickedItem;
     private Actor _actor = default!;
     private bool _submitting;
+    private bool _focusError;
     private int _merchantPickerVersion;
 
     [Inject]
@@ -38,6 +40,18 @@ public sealed partial class NewOrderPage
     private CardService Cards { get; set; } = default!;
 
     [Inject]
+    private CustomerService Customers { get; set; } = default!;
+
+    [Inject]
+    private OrderQueries OrderQueries { get; set; } = default!;
+
+    [Inject]
+    private OrderReplays Replays { get; set; } = default!;
+
+    [Inject]
+    private FormFocus Focus { get; set; } = default!;
+
+    [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
     [Inject]
@@ -48,6 +62,14 @@ public sealed partial class NewOrderPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary><c>?from={order id}</c> fills the form in from that order (e.g. one whose card payment failed).</summary>
+    [SupplyParameterFromQuery(Name = "from")]
+    public Guid? FromOrderId { get; set; }
+
+    /// <summary>With <c>from</c>: <c>card</c> keeps the order's card, <c>balance</c> (another way) starts from the balance.</summary>
+    [SupplyParameterFromQuery(Name = "pay")]
+    public string? PayWith { get; set; }
 
     private string ItemSearchPlaceholder => _form.Merchant is null
         ? "Choose a merchant first"
@@ -65,6 +87,20 @@ public sealed partial class NewOrderPage
         if (_actor.MerchantId is { } own)
         {
             await SelectMerchantAsync(own);
+        }
+
+        if (FromOrderId is { } source)
+        {
+            await PrefillAsync(source);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusError)
+        {
+            _focusError = false;
+            await Focus.FocusFirstErrorAsync();
         }
     }
 
@@ -146,22 +182,39 @@ public sealed partial class NewOrderPage
 
     private async Task PlaceAsync()
     {
-        if (_submitting || !_form.CheckComplete())
+        if (_submitting)
         {
             return;
         }
 
         _submitting = true;
-        var result = await Orders.PlaceAsync(_form.ToRequest(), _actor);
-        if (!result.Succeeded)
+        if (!await CheckAsync())
         {
-            _form.Show(result.Error!);
-            _submitting = false;
+            StopWithErrors();
             return;
         }
 
-        var order = result.Value.Order.Order;
-        if (result.Value.PaymentUnconfirmed)
+        var result = await Orders.PlaceAsync(_form.ToRequest(), _actor);
+        if (!result.Succeeded)
+        {
+            await ShowAsync(result.Error!);
+            StopWithErrors();
+            return;
+        }
+
+        var (details, replayed, paymentUnconfirmed) = result.Value;
+        var order = details.Order;
+        if (replayed && order.IdempotencyKey != _form.IdempotencyKey)
+        {
+            // Not this form's own resend: the merchant order id was used before, for this same cart. The earlier
+            // order is the answer, said as such and put on its timeline like an API replay.
+            await Replays.RecordAsync(order.Id, $"New order form by {_actor.Name} with merchant order id {order.MerchantOrderId}", null);
+            Snackbar.Add($"This reference was already used by {order.Reference} — opened it", Severity.Info);
+            Navigation.NavigateTo($"/orders/{order.Id}");
+            return;
+        }
+
+        if (paymentUnconfirmed)
         {
             // Stripe's answer was lost: the card may have been charged. Open the order, never a fresh form that would charge again.
             Snackbar.Add($"Order {order.Reference} was placed; the card payment is being confirmed with Stripe.", Severity.Warning);
@@ -179,16 +232,56 @@ public sealed partial class NewOrderPage
         if (order.PaymentStatus == PaymentStatus.Failed)
         {
             // Declined: nothing was charged or delivered. Another try (e.g. another card) is a new order.
+            // The issuer's decline reads well ("Your card was declined."); a failed authentication is Stripe's developer text.
+            var reason = order.ErrorCode == OrderErrorCodes.AuthenticationRequired ? "The customer's bank did not confirm the payment." : order.ErrorMessage;
             _form.Show(new Error(order.ErrorCode ?? OrderErrorCodes.PaymentDeclined,
-                $"{order.ErrorMessage} Order {order.Reference} failed and nothing was charged.", NewOrderErrorPaths.PaymentMethodId));
+                $"{reason} Order {order.Reference} failed and nothing was charged.", NewOrderErrorPaths.PaymentMethodId));
             _form.StartNewAttempt();
-            _submitting = false;
+            StopWithErrors();
             return;
         }
 
         // The button stays disabled while the page is left for the order.
         Snackbar.Add($"Order {order.Reference} placed", Severity.Success);
         Navigation.NavigateTo($"/orders/{order.Id}");
+    }
+
+    /// <summary>
+    /// The form's own checks and the service's, together, so every problem shows at once, each at its input;
+    /// true when the order can be placed.
+    /// </summary>
+    private async Task<bool> CheckAsync()
+    {
+        var complete = _form.CheckComplete();
+        if (_form.Merchant is null)
+        {
+            return false;
+        }
+
+        if (await Orders.CheckAsync(_form.ToRequest(), _actor) is { } problems)
+        {
+            await ShowAsync(problems, keepShown: true);
+            return false;
+        }
+
+        return complete;
+    }
+
+    /// <summary>Shows the service's errors; a new customer whose details are taken is offered the customer who has them.</summary>
+    private async Task ShowAsync(Error error, bool keepShown = false)
+    {
+        _form.Show(error, keepShown);
+        if (_form is { CustomerMode: CustomerMode.New, Merchant: { } merchant } && error.Flatten().Any(e => e.Code == CustomerErrors.ExistsCode)
+            && await Customers.FindTakenAsync(merchant.Id, _form.ToRequest().Customer, _actor) is { } taken)
+        {
+            _form.OfferExisting(taken);
+        }
+    }
+
+    private void StopWithErrors()
+    {
+        _submitting = false;
+        _focusError = true;
     }
 
     private async Task LoadCardsAsync()

@@ -184,7 +184,7 @@ internal sealed class DemoHistory(
     {
         var amount = merchant.Currency == "USD" ? 15_000m : 8_000m;
         var deposit = await ledger.AdjustAsync(
-            new AdjustBalance(merchant.Id, BalanceDirection.Credit, amount, "Opening deposit (bank transfer)", "demo-opening-deposit"), Actor.System, ct);
+            new AdjustBalance(merchant.Id, BalanceDirection.Credit, amount, "Opening deposit (bank transfer)", "demo-opening-deposit", LargeAmountConfirmed: true), Actor.System, ct);
         if (deposit.Succeeded)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);

@@ -98,7 +98,52 @@ public sealed class NewOrderFormTests
         form.CustomerName = " Bo ";
         form.CustomerPhone = "+14155550123";
 
-        Assert.Equal(new CustomerRef(Phone: "+14155550123", Name: "Bo"), form.ToRequest().Customer);
+        // A new customer must be new: one who already has the phone is offered, never joined silently.
+        Assert.Equal(new CustomerRef(Phone: "+14155550123", Name: "Bo", MustBeNew: true), form.ToRequest().Customer);
+    }
+
+    [Fact]
+    public void The_offer_of_an_existing_customer_is_withdrawn_when_its_email_changes_and_taken_up_when_used()
+    {
+        var form = CompleteForm();
+        form.SwitchCustomerMode(CustomerMode.New);
+        form.CustomerEmail = "amara@example.test";
+        var amara = new CustomerSummary(Guid.NewGuid(), Merchant.Id, "Amara Haddad", "amara@example.test", null, DateTime.UtcNow, 1, false);
+
+        form.OfferExisting(new CustomerMatch(amara, "customer.email"));
+        form.CustomerEmail = "amara@example.test";
+        Assert.NotNull(form.ExistingMatch);
+        form.CustomerEmail = "amara.h@example.test";
+        Assert.Null(form.ExistingMatch);
+
+        form.OfferExisting(new CustomerMatch(amara, "customer.email"));
+        form.UseExistingMatch();
+        Assert.Equal((CustomerMode.Existing, amara.Id), (form.CustomerMode, form.Customer?.Id));
+        Assert.Equal(new CustomerRef(CustomerId: amara.Id), form.ToRequest().Customer);
+    }
+
+    [Fact]
+    public void Text_longer_than_the_service_accepts_shows_its_message_while_typing()
+    {
+        var form = CompleteForm();
+
+        form.MerchantOrderId = new string('r', OrderErrors.MaxMerchantOrderIdLength + 1);
+        form.Notes = new string('n', OrderErrors.MaxNotesLength);
+
+        Assert.Equal(OrderErrors.MerchantOrderIdTooLong.Message, form.ErrorFor("merchant_order_id"));
+        Assert.Null(form.ErrorFor("notes"));
+    }
+
+    [Fact]
+    public void A_service_error_keeps_the_forms_own_message_where_asked()
+    {
+        var form = CompleteForm();
+        form.Lines[0].Quantity = null;
+        form.CheckComplete();
+
+        form.Show(new Error("QUANTITY_INVALID", "The quantity must be a whole number.", "lines[0].quantity"), keepShown: true);
+
+        Assert.Equal("Enter how many.", form.Lines[0].ErrorFor("quantity"));
     }
 
     [Fact]
