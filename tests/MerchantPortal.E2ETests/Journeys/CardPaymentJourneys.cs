@@ -77,7 +77,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             await page.WaitForURLAsync(OrderAddress());
             var order = new OrderPage(page);
             await Expect(order.Status).ToHaveTextAsync("Failed");
-            await Expect(page.GetByTestId("order-error")).ToContainTextAsync("Authentication required");
+            await Expect(page.GetByTestId("order-error")).ToContainTextAsync("The customer's bank did not confirm the payment");
             await Expect(order.MaskedCodes).ToHaveCountAsync(0);
         });
 
