@@ -38,7 +38,7 @@ public sealed class CatalogItemPageTests : PortalComponentTest, IAsyncLifetime
     public async Task Merchants_and_support_see_the_item_and_its_stock_without_admin_actions_or_codes(string role)
     {
         var item = await _core.Catalog.KeyItemAsync(unitPriceMinor: 1999, codes: 3);
-        SignInAs(role, merchantId: role == Roles.Merchant ? Guid.NewGuid() : null);
+        SignInAs(role, merchantId: role == Roles.Merchant ? (await _core.Catalog.MerchantAsync()).Id : null);
 
         var page = Render<CatalogItemPage>(p => p.Add(x => x.Id, item.Id));
 
@@ -55,7 +55,7 @@ public sealed class CatalogItemPageTests : PortalComponentTest, IAsyncLifetime
     public async Task A_top_up_shows_its_face_values_rate_and_input_fields()
     {
         var item = await _core.Catalog.TopUpItemAsync(currency: "EUR", minMinor: 500, maxMinor: 10_000, rateBps: 9_500);
-        SignInAs(Roles.Merchant, merchantId: Guid.NewGuid());
+        SignInAs(Roles.Merchant, merchantId: (await _core.Catalog.MerchantAsync(currency: "EUR")).Id);
 
         var page = Render<CatalogItemPage>(p => p.Add(x => x.Id, item.Id));
 

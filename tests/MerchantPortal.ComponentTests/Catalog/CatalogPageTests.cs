@@ -28,8 +28,8 @@ public sealed class CatalogPageTests : PortalComponentTest, IAsyncLifetime
     public async Task Rows_show_a_top_ups_face_value_range_and_rate_and_a_keys_stock()
     {
         await _core.Catalog.TopUpItemAsync(currency: "EUR", minMinor: 500, maxMinor: 10_000, rateBps: 9_750);
-        await _core.Catalog.KeyItemAsync(codes: 0);
-        SignInAs(Roles.Merchant, merchantId: Guid.NewGuid());
+        await _core.Catalog.KeyItemAsync(codes: 0, currency: "EUR");
+        SignInAs(Roles.Merchant, merchantId: (await _core.Catalog.MerchantAsync(currency: "EUR")).Id);
 
         var page = Render<CatalogPage>();
 
