@@ -25,7 +25,7 @@ public sealed class UserAdministrationJourneys(E2EFixture fixture) : BrowserTest
             await page.GetByTestId("user-role-select").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Support") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
-            await Expect(page.GetByTestId("user-dialog")).ToContainTextAsync("Support — retries and refunds orders");
+            await Expect(page.GetByTestId("user-dialog")).ToContainTextAsync("Support — retries and refunds orders of every merchant");
             await page.GetByTestId("user-save").ClickAsync();
 
             await Expect(dialog).ToBeHiddenAsync();
