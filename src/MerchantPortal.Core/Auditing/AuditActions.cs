@@ -18,6 +18,7 @@ public static class AuditActions
     public const string CodesAdded = "catalog.codes_added";
     public const string CodeRevealed = "catalog.code_revealed";
     public const string CodeVoided = "catalog.code_voided";
+    public const string CustomerUpdated = "customer.updated";
     public const string BalanceCredited = "balance.credited";
     public const string BalanceDebited = "balance.debited";
     public const string OrderPlaced = "order.placed";

@@ -26,6 +26,9 @@ public sealed class Customer : IVersioned
     /// <summary>The matching Stripe Customer, once a card has been saved for this customer.</summary>
     public string? StripeCustomerId { get; private set; }
 
+    /// <summary>Free text the merchant keeps about the customer, at most <see cref="CustomerErrors.MaxNotesLength"/> characters.</summary>
+    public string? Notes { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public long Version { get; private set; }
@@ -52,6 +55,16 @@ public sealed class Customer : IVersioned
         }
 
         Phone ??= phone;
+    }
+
+    /// <summary>Replaces the details with ones already checked by <see cref="CustomerService"/> (normalised, free of duplicates).</summary>
+    public void Edit(string? name, string? email, string? phone, string? notes)
+    {
+        Name = name;
+        Email = email;
+        NormalizedEmail = email?.ToLowerInvariant();
+        Phone = phone;
+        Notes = notes;
     }
 
     public void LinkStripeCustomer(string stripeCustomerId) => StripeCustomerId = stripeCustomerId;

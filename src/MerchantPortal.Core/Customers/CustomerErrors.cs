@@ -10,6 +10,9 @@ public static class CustomerErrors
     /// <summary>The longest email address (RFC 5321's path limit); the EF configuration and the portal use it too.</summary>
     public const int MaxEmailLength = 256;
 
+    /// <summary>The longest notes; validation, the EF configuration and the portal's character counter use it.</summary>
+    public const int MaxNotesLength = 2000;
+
     /// <summary>The code of a new customer whose email or phone an existing customer already has.</summary>
     public const string ExistsCode = "CUSTOMER_EXISTS";
 
@@ -35,4 +38,16 @@ public static class CustomerErrors
 
     public static Error PhoneExists { get; } =
         new(ExistsCode, "A customer with this phone number already exists.", "customer.phone") { Kind = ErrorKind.Conflict };
+
+    public static Error NotesTooLong { get; } =
+        new("CUSTOMER_NOTES_TOO_LONG", $"The notes can be at most {MaxNotesLength} characters.", "customer.notes");
+
+    public static Error ContactRequired { get; } =
+        new("CUSTOMER_CONTACT_REQUIRED", "Give an email address or a phone number, so the customer can be found again.", "customer.email");
+
+    public static Error EditNotAllowed { get; } =
+        new("CUSTOMER_EDIT_NOT_ALLOWED", "You cannot change this customer's details.") { Kind = ErrorKind.Forbidden };
+
+    public static Error ChangedElsewhere { get; } = new("CUSTOMER_CHANGED",
+        "Someone else changed this customer in the meantime. Reload the page to see their change.") { Kind = ErrorKind.Conflict };
 }

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Customers;
 
-/// <summary>A merchant's customers: create-or-find by email or phone, search, details.</summary>
-public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
+/// <summary>A merchant's customers: create-or-find by email or phone, search, details, editing (CustomerService.Editing.cs).</summary>
+public sealed partial class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>
     /// The customers of the query's merchant (all merchants' for staff without one). A merchant actor only ever
@@ -48,7 +48,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvide
                 c.Id, c.MerchantId, c.Name ?? c.Email ?? c.Phone ?? "Customer", c.Email, c.Phone, c.CreatedAt,
                 db.Orders.Count(o => o.CustomerId == c.Id), c.StripeCustomerId != null))
             .ToListAsync(ct);
-        return new Page<CustomerSummary>(rows, total);
+        return new Page<CustomerSummary>(await WithOrderStatsAsync(db, rows, ct), total);
     }
 
     /// <summary>One customer, if it exists and the actor may see it.</summary>

@@ -32,6 +32,12 @@ public enum Capability
     /// <summary>Upload codes to key items and void available ones (the system seeds demo codes).</summary>
     ManageKeyInventory,
 
+    /// <summary>
+    /// Change a customer's name, email, phone and notes: the merchant's own users (the customer is theirs) and
+    /// admins; support only reads customers, as it reads orders.
+    /// </summary>
+    EditCustomers,
+
     /// <summary>Credit or debit a merchant's prepaid balance by hand, with a reason (DESIGN §1: admins).</summary>
     AdjustBalance,
 }
@@ -70,6 +76,8 @@ public static class Permissions
         [Capability.ViewWebhooks] = new([Roles.Merchant, Roles.Support, Roles.Admin], Scopes.WebhooksWrite, System: true),
         [Capability.ManageWebhooks] = new([Roles.Merchant, Roles.Admin], Scopes.WebhooksWrite, System: true),
         [Capability.ManageKeyInventory] = new([Roles.Admin], null, System: true),
+        // No API scope: the API has no customer endpoints; customers are edited in the portal.
+        [Capability.EditCustomers] = new([Roles.Merchant, Roles.Admin], null, System: true),
         // No API scope: money is moved by hand only in the portal. The system books the demo's opening deposits.
         [Capability.AdjustBalance] = new([Roles.Admin], null, System: true),
     };

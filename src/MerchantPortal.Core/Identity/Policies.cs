@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>See customers.</summary>
     public const string ViewCustomers = nameof(ViewCustomers);
 
+    /// <summary>Change customers' details and notes.</summary>
+    public const string EditCustomers = nameof(EditCustomers);
+
     /// <summary>See a merchant's prepaid balance and ledger.</summary>
     public const string ViewBalance = nameof(ViewBalance);
 
@@ -76,6 +79,7 @@ public static class Policies
         [ManagePaymentMethods] = [Roles.Merchant, Roles.Admin],
         [ViewOrders] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewCustomers] = [Roles.Merchant, Roles.Support, Roles.Admin],
+        [EditCustomers] = [.. Permissions.RolesWith(Capability.EditCustomers)],
         [ViewBalance] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [AdjustBalance] = [.. Permissions.RolesWith(Capability.AdjustBalance)],
         [ManageMerchants] = [.. Permissions.RolesWith(Capability.ManageMerchants)],

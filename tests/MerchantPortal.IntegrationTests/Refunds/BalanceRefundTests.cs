@@ -82,7 +82,7 @@ public sealed class BalanceRefundTests : RefundTestBase
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 2_500, codes: 5);
         var placed = await Host.Get<OrderPlacementService>().PlaceAsync(
-            new PlaceOrder(merchant.Id, new Customers.CustomerRef(Email: "c@test.example"), [new PlaceOrderLine(key.Id, 2)], PaymentChoice.Balance, OrderSource.Dashboard),
+            new PlaceOrder(merchant.Id, new MerchantPortal.Customers.CustomerRef(Email: "c@test.example"), [new PlaceOrderLine(key.Id, 2)], PaymentChoice.Balance, OrderSource.Dashboard),
             TestActors.MerchantUser(merchant.Id));
 
         var cancelled = await Host.Get<OrderCancellationService>().CancelAsync(placed.Value.Order.Order.Id, "Wrong item", TestActors.MerchantUser(merchant.Id));

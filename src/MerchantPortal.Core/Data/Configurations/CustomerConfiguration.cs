@@ -14,6 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.Email).HasMaxLength(CustomerErrors.MaxEmailLength);
         customer.Property(c => c.NormalizedEmail).HasMaxLength(CustomerErrors.MaxEmailLength);
         customer.Property(c => c.Phone).HasMaxLength(20);
+        customer.Property(c => c.Notes).HasMaxLength(CustomerErrors.MaxNotesLength);
         customer.Property(c => c.StripeCustomerId).HasMaxLength(100);
         customer.Property(c => c.Version).IsConcurrencyToken();
         customer.Ignore(c => c.DisplayName);

@@ -39,6 +39,36 @@ public sealed class BrowserTimeZone(IJSRuntime js) : IAsyncDisposable
         ? utc.ToString(format, CultureInfo.InvariantCulture) + " UTC"
         : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>The zone's name as the browser gave it (an IANA id such as <c>Europe/Berlin</c>), or <c>UTC</c> while unknown.</summary>
+    public string Name => Zone?.Id ?? "UTC";
+
+    /// <summary>
+    /// The zone's offset at that instant as a short label, e.g. <c>UTC+1</c>, <c>UTC+5:30</c> or <c>UTC</c>. Offsets
+    /// rather than abbreviations such as "CET": .NET has no portable abbreviations, and an offset is unambiguous.
+    /// </summary>
+    public string OffsetLabel(DateTime utc)
+    {
+        var offset = Zone?.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) ?? TimeSpan.Zero;
+        if (offset == TimeSpan.Zero)
+        {
+            return "UTC";
+        }
+
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        var abs = offset.Duration();
+        return abs.Minutes == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"UTC{sign}{abs.Hours}")
+            : string.Create(CultureInfo.InvariantCulture, $"UTC{sign}{abs.Hours}:{abs.Minutes:D2}");
+    }
+
+    /// <summary>The once-per-page label of the zone times are shown in, e.g. "Times in Europe/Berlin".</summary>
+    public string Caption => $"Times in {Name}";
+
+    /// <summary>A time's tooltip: the local time with its zone and offset, and the exact UTC time.</summary>
+    public string Describe(DateTime utc) => Zone is null
+        ? utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+        : $"{Format(utc, "yyyy-MM-dd HH:mm:ss")} {OffsetLabel(utc)} ({Name}) · {utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}";
+
     /// <summary>The UTC instant at which a local calendar day starts in the browser's zone (UTC if unknown).</summary>
     public DateTime StartOfDayUtc(DateOnly day)
     {

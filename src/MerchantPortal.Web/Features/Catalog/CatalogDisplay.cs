@@ -35,6 +35,4 @@ public static class CatalogDisplay
         FulfilmentBehaviour.Partial => "Fail every other delivery",
         _ => "Follow the simulator settings",
     };
-
-    public static string Date(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

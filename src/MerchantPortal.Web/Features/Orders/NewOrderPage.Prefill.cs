@@ -5,7 +5,10 @@ using MudBlazor;
 
 namespace MerchantPortal.Web.Features.Orders;
 
-/// <summary>The new-order form filled in from an earlier order (<c>/orders/new?from={id}&amp;pay=card|balance</c>).</summary>
+/// <summary>
+/// The new-order form filled in from an earlier order (<c>/orders/new?from={id}&amp;pay=card|balance</c>), or for a
+/// customer (<c>/orders/new?customer={id}</c>).
+/// </summary>
 public sealed partial class NewOrderPage
 {
     /// <summary>
@@ -69,5 +72,22 @@ public sealed partial class NewOrderPage
         {
             Snackbar.Add($"Left out, no longer sold: {string.Join(", ", leftOut)}.", Severity.Warning);
         }
+    }
+
+    /// <summary>Chooses the merchant's customer (and their merchant, for staff); an unknown or foreign one is ignored.</summary>
+    private async Task PrefillCustomerAsync(Guid customerId)
+    {
+        if (await Customers.FindAsync(customerId, _actor) is not { } customer)
+        {
+            return;
+        }
+
+        if (_form.Merchant?.Id != customer.MerchantId)
+        {
+            await SelectMerchantAsync(customer.MerchantId);
+        }
+
+        _form.UseCustomer(customer);
+        await LoadCardsAsync();
     }
 }

@@ -67,6 +67,10 @@ public sealed partial class NewOrderPage
     [SupplyParameterFromQuery(Name = "from")]
     public Guid? FromOrderId { get; set; }
 
+    /// <summary><c>?customer={customer id}</c> starts the form with that customer chosen (the customer page's "New order").</summary>
+    [SupplyParameterFromQuery(Name = "customer")]
+    public Guid? ForCustomerId { get; set; }
+
     /// <summary>With <c>from</c>: <c>card</c> keeps the order's card, <c>balance</c> (another way) starts from the balance.</summary>
     [SupplyParameterFromQuery(Name = "pay")]
     public string? PayWith { get; set; }
@@ -92,6 +96,10 @@ public sealed partial class NewOrderPage
         if (FromOrderId is { } source)
         {
             await PrefillAsync(source);
+        }
+        else if (ForCustomerId is { } customer)
+        {
+            await PrefillCustomerAsync(customer);
         }
     }
 
