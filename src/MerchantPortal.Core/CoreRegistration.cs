@@ -66,6 +66,7 @@ public static class CoreRegistration
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<TeamService>();
         services.AddSingleton<CatalogService>();
         services.AddSingleton<KeyInventoryService>();
         services.AddSingleton<CustomerService>();

@@ -18,7 +18,7 @@ public sealed class TestCatalog(IServiceProvider services)
         var merchant = Expect(await merchants.CreateAsync(new CreateMerchant($"Merchant {Guid.NewGuid():N}"[..30], currency), Admin));
         if (feeBps != 0 || taxBps != 0)
         {
-            merchant = Expect(await merchants.UpdateChargesAsync(merchant.Id, new UpdateMerchantCharges(feeBps, taxBps), Admin));
+            merchant = Expect(await merchants.UpdateAsync(merchant.Id, new UpdateMerchant(merchant.Name, feeBps, taxBps), Admin));
         }
 
         if (balance > 0)

@@ -11,6 +11,8 @@ public static class AuditActions
     public const string UserPasswordResetSent = "user.password_reset_sent";
     public const string MerchantCreated = "merchant.created";
     public const string MerchantUpdated = "merchant.updated";
+    public const string MerchantDeactivated = "merchant.deactivated";
+    public const string MerchantReactivated = "merchant.reactivated";
     public const string CatalogItemCreated = "catalog.item_created";
     public const string CatalogItemUpdated = "catalog.item_updated";
     public const string CatalogItemActivated = "catalog.item_activated";

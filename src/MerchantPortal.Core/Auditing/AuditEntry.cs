@@ -30,8 +30,12 @@ public sealed class AuditEntry
     /// <summary>A human-readable description of the change.</summary>
     public string Details { get; private set; } = "";
 
+    /// <summary>The fields the action changed, before and after; empty for actions that change no field.</summary>
+    public List<AuditChange> Changes { get; private set; } = [];
+
     public static AuditEntry Record(
-        DateTime occurredAt, Actor actor, string action, string targetType, string targetId, string details, Guid? merchantId = null) => new()
+        DateTime occurredAt, Actor actor, string action, string targetType, string targetId, string details, Guid? merchantId = null,
+        IReadOnlyList<AuditChange>? changes = null) => new()
     {
         OccurredAt = occurredAt,
         ActorKind = actor.Kind,
@@ -42,5 +46,6 @@ public sealed class AuditEntry
         TargetType = targetType,
         TargetId = targetId,
         Details = details,
+        Changes = [.. changes ?? []],
     };
 }

@@ -9,7 +9,8 @@ namespace MerchantPortal.Auditing;
 public sealed class AuditTrail(TimeProvider clock)
 {
     public void Record(
-        PortalDb db, Actor actor, string action, string targetType, string targetId, string details, Guid? merchantId = null) =>
+        PortalDb db, Actor actor, string action, string targetType, string targetId, string details, Guid? merchantId = null,
+        IReadOnlyList<AuditChange>? changes = null) =>
         db.AuditEntries.Add(AuditEntry.Record(
-            clock.GetUtcNow().UtcDateTime, actor, action, targetType, targetId, details, merchantId));
+            clock.GetUtcNow().UtcDateTime, actor, action, targetType, targetId, details, merchantId, changes));
 }

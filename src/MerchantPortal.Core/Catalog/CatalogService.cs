@@ -112,8 +112,10 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
             return CatalogErrors.TypeLocked;
         }
 
+        var before = CatalogItemAudit.Snapshot(item);
         item.Apply(request, clock.GetUtcNow().UtcDateTime);
-        audit.Record(db, actor, AuditActions.CatalogItemUpdated, "catalog_item", Id(item), $"Updated {item.Sku} ({item.Name})");
+        audit.Record(db, actor, AuditActions.CatalogItemUpdated, "catalog_item", Id(item), $"Updated {item.Sku} ({item.Name})",
+            changes: CatalogItemAudit.Changes(before, item));
         return await SaveAsync(db, ct) is { } conflict ? conflict : await DetailsAsync(db, item, ct);
     }
 
@@ -130,7 +132,8 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
         {
             item.SetActive(active, clock.GetUtcNow().UtcDateTime);
             audit.Record(db, actor, active ? AuditActions.CatalogItemActivated : AuditActions.CatalogItemDeactivated,
-                "catalog_item", Id(item), $"{(active ? "Activated" : "Deactivated")} {item.Sku}");
+                "catalog_item", Id(item), $"{(active ? "Activated" : "Deactivated")} {item.Sku}",
+                changes: [new AuditChange("status", active ? "inactive" : "active", active ? "active" : "inactive")]);
             await db.SaveChangesAsync(ct);
         }
 

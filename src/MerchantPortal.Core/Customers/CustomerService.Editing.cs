@@ -64,7 +64,7 @@ public sealed partial class CustomerService
         var before = customer.DisplayName;
         customer.Edit(name, email, phone, notes);
         audit.Record(db, actor, AuditActions.CustomerUpdated, "customer", customer.Id.ToString(),
-            $"Changed customer {before}: {string.Join("; ", changes)}", customer.MerchantId);
+            $"Changed customer {before}: {string.Join("; ", changes.Select(Describe))}", customer.MerchantId, changes);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -127,28 +127,23 @@ public sealed partial class CustomerService
             : new EditedDetails(name.Value.Name, email.Value.Email, phone.Value.Phone, notes);
     }
 
-    /// <summary>Each changed field as <c>name "before" → "after"</c>, for the audit entry.</summary>
-    private static List<string> Changes(Customer customer, string? name, string? email, string? phone, string? notes)
+    /// <summary>Each changed field with its value before and after, for the audit entry (long notes shortened).</summary>
+    private static List<AuditChange> Changes(Customer customer, string? name, string? email, string? phone, string? notes)
     {
-        var changes = new List<string>();
-        Compare("name", customer.Name, name);
-        Compare("email", customer.Email, email);
-        Compare("phone", customer.Phone, phone);
-        Compare("notes", Shorten(customer.Notes), Shorten(notes), changed: !string.Equals(customer.Notes, notes, StringComparison.Ordinal));
-        return changes;
-
-        void Compare(string field, string? before, string? after, bool? changed = null)
+        var changes = AuditChange.Diff(("name", customer.Name, name), ("email", customer.Email, email), ("phone", customer.Phone, phone)).ToList();
+        if (!string.Equals(customer.Notes, notes, StringComparison.Ordinal))
         {
-            if (changed ?? !string.Equals(before, after, StringComparison.Ordinal))
-            {
-                changes.Add($"{field} {Quote(before)} → {Quote(after)}");
-            }
+            changes.Add(new AuditChange("notes", Shorten(customer.Notes), Shorten(notes)));
         }
 
-        static string Quote(string? value) => value is null ? "(none)" : $"\"{value}\"";
+        return changes;
 
         static string? Shorten(string? value) => value?.Length > AuditedNotesLength ? value[..AuditedNotesLength] + "…" : value;
     }
+
+    private static string Describe(AuditChange change) => $"{change.Field} {Quote(change.Before)} → {Quote(change.After)}";
+
+    private static string Quote(string? value) => value is null ? "(none)" : $"\"{value}\"";
 
     private static async Task<CustomerProfile> ProfileAsync(PortalDb db, Customer customer, CancellationToken ct)
     {

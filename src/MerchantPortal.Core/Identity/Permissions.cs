@@ -40,6 +40,12 @@ public enum Capability
 
     /// <summary>Credit or debit a merchant's prepaid balance by hand, with a reason (DESIGN §1: admins).</summary>
     AdjustBalance,
+
+    /// <summary>
+    /// Invite and remove a merchant's users and choose its team admins: admins for every merchant, and a merchant's
+    /// own team admins (<see cref="PortalUser.IsTeamAdmin"/>, which <see cref="TeamService"/> checks) for theirs.
+    /// </summary>
+    ManageTeam,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -80,6 +86,7 @@ public static class Permissions
         [Capability.EditCustomers] = new([Roles.Merchant, Roles.Admin], null, System: true),
         // No API scope: money is moved by hand only in the portal. The system books the demo's opening deposits.
         [Capability.AdjustBalance] = new([Roles.Admin], null, System: true),
+        [Capability.ManageTeam] = new([Roles.Merchant, Roles.Admin], null, System: false),
     };
 
     public static bool Can(this Actor actor, Capability capability)

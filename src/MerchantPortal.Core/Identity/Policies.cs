@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>Create merchants and set their fee and tax.</summary>
     public const string ManageMerchants = nameof(ManageMerchants);
 
+    /// <summary>Invite and remove a merchant's users: its team admins for their merchant, admins for all.</summary>
+    public const string ManageTeam = nameof(ManageTeam);
+
     /// <summary>Create and manage users, roles and lockouts.</summary>
     public const string ManageUsers = nameof(ManageUsers);
 
@@ -84,6 +87,7 @@ public static class Policies
         [AdjustBalance] = [.. Permissions.RolesWith(Capability.AdjustBalance)],
         [ManageMerchants] = [.. Permissions.RolesWith(Capability.ManageMerchants)],
         [ManageUsers] = [Roles.Admin],
+        [ManageTeam] = [.. Permissions.RolesWith(Capability.ManageTeam)],
         [ViewApiKeys] = [Roles.Merchant, Roles.Support, Roles.Admin],
         [ViewAuditLog] = [Roles.Admin],
         [CancelOrders] = [.. Permissions.RolesWith(Capability.CancelOrders)],

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Identity;
 
-/// <summary>Adds the user's merchant and display name to the sign-in principal.</summary>
+/// <summary>Adds the user's merchant, display name and team admin flag to the sign-in principal.</summary>
 internal sealed class PortalClaimsPrincipalFactory(
     UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
@@ -16,6 +16,10 @@ internal sealed class PortalClaimsPrincipalFactory(
         if (user.MerchantId is { } merchantId)
         {
             identity.AddClaim(new Claim(PortalClaims.MerchantId, merchantId.ToString()));
+            if (user.IsTeamAdmin)
+            {
+                identity.AddClaim(new Claim(PortalClaims.TeamAdmin, "true"));
+            }
         }
 
         return identity;

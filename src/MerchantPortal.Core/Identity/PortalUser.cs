@@ -10,5 +10,8 @@ public sealed class PortalUser : IdentityUser
     /// <summary>The merchant account of a <see cref="Roles.Merchant"/> user; null for support and admin staff.</summary>
     public Guid? MerchantId { get; set; }
 
+    /// <summary>A merchant user who may invite and remove colleagues of the same merchant (its team admin).</summary>
+    public bool IsTeamAdmin { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

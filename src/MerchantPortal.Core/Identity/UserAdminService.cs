@@ -42,6 +42,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
                 rows = rows.Where(r => r.RoleName == query.Role);
             }
 
+            if (query.MerchantId is { } merchantId)
+            {
+                rows = rows.Where(r => r.user.MerchantId == merchantId);
+            }
+
             var total = await rows.CountAsync(ct);
             var page = await rows
                 .OrderBy(r => r.user.Email)
@@ -77,6 +82,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
                 EmailConfirmed = true,
                 DisplayName = request.DisplayName.Trim(),
                 MerchantId = request.MerchantId,
+                IsTeamAdmin = request.IsTeamAdmin && request.Role == Roles.Merchant,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
 
@@ -90,7 +96,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
             }
 
             await users.AddToRoleAsync(user, request.Role);
-            audit.Record(db, actor, AuditActions.UserCreated, "user", user.Id, $"Created {email} as {request.Role}", user.MerchantId);
+            audit.Record(db, actor, AuditActions.UserCreated, "user", user.Id,
+                $"Created {email} as {request.Role}{(user.IsTeamAdmin ? " (team admin)" : "")}", user.MerchantId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (await SummarizeAsync(db, user.Id, ct))!;
@@ -110,7 +117,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
             }
 
             var currentRole = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-            var accessChanges = currentRole != request.Role || user.MerchantId != request.MerchantId;
+            var teamAdmin = request.IsTeamAdmin && request.Role == Roles.Merchant;
+            var accessChanges = currentRole != request.Role || user.MerchantId != request.MerchantId || user.IsTeamAdmin != teamAdmin;
             if (accessChanges && user.Id == actor.Id)
             {
                 return UserErrors.CannotChangeOwnRole;
@@ -121,7 +129,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
             if (user.DisplayName != newName)
             {
                 audit.Record(db, actor, AuditActions.UserUpdated, "user", user.Id,
-                    $"Renamed {user.Email} from \"{user.DisplayName}\" to \"{newName}\"", user.MerchantId);
+                    $"Renamed {user.Email} from \"{user.DisplayName}\" to \"{newName}\"", user.MerchantId,
+                    [new AuditChange("name", user.DisplayName, newName)]);
                 user.DisplayName = newName;
             }
 
@@ -133,11 +142,12 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
                 }
 
                 await users.AddToRoleAsync(user, request.Role);
-                audit.Record(db, actor, AuditActions.UserRoleChanged, "user", user.Id,
-                    $"Changed {user.Email} from {await DescribeAccessAsync(db, currentRole, user.MerchantId, ct)} " +
-                    $"to {await DescribeAccessAsync(db, request.Role, request.MerchantId, ct)}",
-                    request.MerchantId ?? user.MerchantId);
+                var before = await DescribeAccessAsync(db, currentRole, user.MerchantId, user.IsTeamAdmin, ct);
+                var after = await DescribeAccessAsync(db, request.Role, request.MerchantId, teamAdmin, ct);
+                audit.Record(db, actor, AuditActions.UserRoleChanged, "user", user.Id, $"Changed {user.Email} from {before} to {after}",
+                    request.MerchantId ?? user.MerchantId, [new AuditChange("access", before, after)]);
                 user.MerchantId = request.MerchantId;
+                user.IsTeamAdmin = teamAdmin;
             }
 
             await users.UpdateAsync(user);
@@ -302,9 +312,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         user.LockoutEnd is { } end && end > now,
         user.LockoutEnd,
         user.TwoFactorEnabled,
-        user.CreatedAt);
+        user.CreatedAt,
+        user.IsTeamAdmin);
 
-    private static async Task<string> DescribeAccessAsync(PortalDb db, string role, Guid? merchantId, CancellationToken ct)
+    private static async Task<string> DescribeAccessAsync(PortalDb db, string role, Guid? merchantId, bool teamAdmin, CancellationToken ct)
     {
         if (merchantId is not { } id)
         {
@@ -312,7 +323,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         }
 
         var merchant = await db.Merchants.Where(m => m.Id == id).Select(m => m.Name).FirstOrDefaultAsync(ct);
-        return $"{role} of {merchant}";
+        return $"{role} of {merchant}{(teamAdmin ? " (team admin)" : "")}";
     }
 
     private static Error ToError(IdentityResult result)

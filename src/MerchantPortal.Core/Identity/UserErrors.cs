@@ -32,5 +32,8 @@ public static class UserErrors
     public static Error CannotChangeOwnRole { get; } =
         new("CANNOT_CHANGE_OWN_ROLE", "You cannot change your own role; ask another admin.", "role") { Kind = ErrorKind.Forbidden };
 
+    public static Error TeamNotAllowed { get; } = new("TEAM_CHANGE_NOT_ALLOWED",
+        "Only the merchant's team admins and platform admins can manage its team.") { Kind = ErrorKind.Forbidden };
+
     public static Error PasswordRejected(string reason) => new("PASSWORD_REJECTED", reason, "password");
 }

@@ -1,13 +1,16 @@
 namespace MerchantPortal.Identity;
 
-/// <summary>Creates a portal user. Without a password the user sets one from an invitation link.</summary>
-public sealed record CreateUser(string Email, string DisplayName, string Role, Guid? MerchantId, string? Password = null);
+/// <summary>
+/// Creates a portal user. Without a password the user sets one from an invitation link. Only a merchant user can be
+/// its merchant's team admin.
+/// </summary>
+public sealed record CreateUser(string Email, string DisplayName, string Role, Guid? MerchantId, string? Password = null, bool IsTeamAdmin = false);
 
-/// <summary>Changes a user's name, role and merchant account.</summary>
-public sealed record UpdateUser(string DisplayName, string Role, Guid? MerchantId);
+/// <summary>Changes a user's name, role, merchant account and team admin flag.</summary>
+public sealed record UpdateUser(string DisplayName, string Role, Guid? MerchantId, bool IsTeamAdmin = false);
 
-/// <summary>Filters for the users list.</summary>
-public sealed record UserQuery(string? Search = null, string? Role = null, int Page = 0, int PageSize = 25);
+/// <summary>Filters for the users list; <see cref="MerchantId"/> keeps one merchant's users.</summary>
+public sealed record UserQuery(string? Search = null, string? Role = null, int Page = 0, int PageSize = 25, Guid? MerchantId = null);
 
 /// <summary>A user as the admin users list shows it.</summary>
 public sealed record UserSummary(
@@ -20,4 +23,5 @@ public sealed record UserSummary(
     bool IsLockedOut,
     DateTimeOffset? LockoutEnd,
     bool TwoFactorEnabled,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    bool IsTeamAdmin = false);

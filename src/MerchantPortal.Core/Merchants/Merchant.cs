@@ -40,6 +40,11 @@ public sealed class Merchant : IVersioned
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When an admin deactivated the account: it takes no new orders, and its history stays; null while active.</summary>
+    public DateTime? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     public long Version { get; private set; }
 
     public static Merchant Create(string name, string currency, DateTime createdAt) => new()
@@ -65,6 +70,10 @@ public sealed class Merchant : IVersioned
         AutoRefundDestination = settings.AutoRefundDestination;
         RetryOnRestock = settings.RetryOnRestock;
     }
+
+    public void Deactivate(DateTime at) => DeactivatedAt ??= at;
+
+    public void Reactivate() => DeactivatedAt = null;
 
     public void SetApiKeyManagement(bool merchantUsersManageApiKeys) => MerchantUsersManageApiKeys = merchantUsersManageApiKeys;
 

@@ -5,12 +5,15 @@ namespace MerchantPortal.Merchants;
 /// <summary>The expected failures of merchant administration.</summary>
 public static class MerchantErrors
 {
+    /// <summary>The longest merchant name; the EF configuration and the portal's counter use it too.</summary>
+    public const int MaxNameLength = 200;
+
     public static Error NotAllowed { get; } =
         new("MERCHANT_CHANGE_NOT_ALLOWED", "Only admins can create merchants or change their settings.") { Kind = ErrorKind.Forbidden };
 
     public static Error NameRequired { get; } = new("MERCHANT_NAME_REQUIRED", "Enter the merchant's name.", "name");
 
-    public static Error NameTooLong { get; } = new("MERCHANT_NAME_TOO_LONG", "The name can be at most 200 characters.", "name");
+    public static Error NameTooLong { get; } = new("MERCHANT_NAME_TOO_LONG", $"The name can be at most {MaxNameLength} characters.", "name");
 
     public static Error NameTaken { get; } =
         new("MERCHANT_NAME_TAKEN", "A merchant with this name already exists.", "name") { Kind = ErrorKind.Conflict };

@@ -7,8 +7,10 @@ namespace MerchantPortal.Merchants;
 /// own users may manage its API keys.
 /// </summary>
 public sealed record MerchantSummary(Guid Id, string Name, string Currency, int FeeBasisPoints = 0, int TaxBasisPoints = 0,
-    MerchantRefundSettings? Refunds = null, bool MerchantUsersManageApiKeys = false)
+    MerchantRefundSettings? Refunds = null, bool MerchantUsersManageApiKeys = false, DateTime? DeactivatedAt = null)
 {
+    public bool IsActive => DeactivatedAt is null;
+
     public MerchantRefundSettings RefundSettings => Refunds ?? MerchantRefundSettings.Default;
 }
 
@@ -25,5 +27,5 @@ public sealed record MerchantRefundSettings(
 /// <summary>A new merchant account with its balance currency and default fee and tax (basis points).</summary>
 public sealed record CreateMerchant(string Name, string Currency, int FeeBasisPoints = 0, int TaxBasisPoints = 0);
 
-/// <summary>The merchant's default fee and tax on order lines, in basis points.</summary>
-public sealed record UpdateMerchantCharges(int FeeBasisPoints, int TaxBasisPoints);
+/// <summary>The merchant's name and its default fee and tax on order lines, in basis points.</summary>
+public sealed record UpdateMerchant(string Name, int FeeBasisPoints, int TaxBasisPoints);

@@ -10,7 +10,7 @@ using System.Linq.Expressions;
 
 namespace MerchantPortal.Merchants;
 
-/// <summary>Reads and creates merchant accounts and sets their charges and refund settings.</summary>
+/// <summary>Reads, creates, renames and deactivates merchant accounts and sets their charges and refund settings.</summary>
 public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The largest four-eyes threshold, in minor units (ten billion major units).</summary>
@@ -19,7 +19,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
     private static readonly Expression<Func<Merchant, MerchantSummary>> ToSummary = m => new MerchantSummary(
         m.Id, m.Name, m.Currency, m.FeeBasisPoints, m.TaxBasisPoints,
         new MerchantRefundSettings(m.RefundApprovalThresholdMinor, m.AutoRefund, m.AutoRefundDestination, m.RetryOnRestock),
-        m.MerchantUsersManageApiKeys);
+        m.MerchantUsersManageApiKeys, m.DeactivatedAt);
 
     private static readonly Func<Merchant, MerchantSummary> Summarize = ToSummary.Compile();
 
@@ -59,24 +59,16 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         }
 
         var name = request.Name?.Trim() ?? "";
-        if (name.Length == 0)
+        var currencyKnown = Currency.TryGet(request.Currency, out var currency);
+        var errors = ValidateDetails(name, request.FeeBasisPoints, request.TaxBasisPoints);
+        if (!currencyKnown)
         {
-            return MerchantErrors.NameRequired;
+            errors.Add(MerchantErrors.CurrencyInvalid);
         }
 
-        if (name.Length > 200)
+        if (Error.Combine(errors) is { } invalid)
         {
-            return MerchantErrors.NameTooLong;
-        }
-
-        if (!Currency.TryGet(request.Currency, out var currency))
-        {
-            return MerchantErrors.CurrencyInvalid;
-        }
-
-        if (ValidateCharges(request.FeeBasisPoints, request.TaxBasisPoints) is { } invalidCharges)
-        {
-            return invalidCharges;
+            return invalid;
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -86,7 +78,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var merchant = Merchant.Create(name, currency.Code, now);
+        var merchant = Merchant.Create(name, currency!.Code, now);
         merchant.SetCharges(request.FeeBasisPoints, request.TaxBasisPoints);
         db.Merchants.Add(merchant);
         db.MerchantBalances.Add(MerchantBalance.Open(merchant.Id, merchant.Currency, now));
@@ -105,15 +97,16 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         return Summarize(merchant);
     }
 
-    public async Task<Result<MerchantSummary>> UpdateChargesAsync(
-        Guid merchantId, UpdateMerchantCharges request, Actor actor, CancellationToken ct = default)
+    /// <summary>Renames the merchant and sets its default fee and tax; each change is audited with its old and new value.</summary>
+    public async Task<Result<MerchantSummary>> UpdateAsync(Guid merchantId, UpdateMerchant request, Actor actor, CancellationToken ct = default)
     {
         if (!actor.Can(Capability.ManageMerchants))
         {
             return MerchantErrors.NotAllowed;
         }
 
-        if (ValidateCharges(request.FeeBasisPoints, request.TaxBasisPoints) is { } invalid)
+        var name = request.Name?.Trim() ?? "";
+        if (Error.Combine(ValidateDetails(name, request.FeeBasisPoints, request.TaxBasisPoints)) is { } invalid)
         {
             return invalid;
         }
@@ -125,9 +118,76 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             return MerchantErrors.NotFound;
         }
 
-        merchant.SetCharges(request.FeeBasisPoints, request.TaxBasisPoints);
-        audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
-            $"Set {merchant.Name}'s fee to {request.FeeBasisPoints / 100m}% and tax to {request.TaxBasisPoints / 100m}%", merchant.Id);
+        if (merchant.Name != name)
+        {
+            if (await db.Merchants.AnyAsync(m => m.Name == name && m.Id != merchantId, ct))
+            {
+                return MerchantErrors.NameTaken;
+            }
+
+            audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
+                $"Renamed merchant {merchant.Name} to {name}", merchant.Id, [new AuditChange("name", merchant.Name, name)]);
+            merchant.Rename(name);
+        }
+
+        if (merchant.FeeBasisPoints != request.FeeBasisPoints || merchant.TaxBasisPoints != request.TaxBasisPoints)
+        {
+            audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
+                $"Set {merchant.Name}'s fee to {Percent(request.FeeBasisPoints)} and tax to {Percent(request.TaxBasisPoints)}", merchant.Id,
+                AuditChange.Diff(
+                    ("fee", Percent(merchant.FeeBasisPoints), Percent(request.FeeBasisPoints)),
+                    ("tax", Percent(merchant.TaxBasisPoints), Percent(request.TaxBasisPoints))));
+            merchant.SetCharges(request.FeeBasisPoints, request.TaxBasisPoints);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin took the name between the check and the update.
+            return MerchantErrors.NameTaken;
+        }
+
+        return Summarize(merchant);
+    }
+
+    /// <summary>
+    /// Deactivates the merchant (it takes no new orders; its orders, balance, refunds and history stay and keep working)
+    /// or reactivates it; audited, and a repeat changes nothing.
+    /// </summary>
+    public async Task<Result<MerchantSummary>> SetActiveAsync(Guid merchantId, bool active, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.Can(Capability.ManageMerchants))
+        {
+            return MerchantErrors.NotAllowed;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
+        if (merchant is null)
+        {
+            return MerchantErrors.NotFound;
+        }
+
+        if (merchant.IsActive == active)
+        {
+            return Summarize(merchant);
+        }
+
+        if (active)
+        {
+            merchant.Reactivate();
+        }
+        else
+        {
+            merchant.Deactivate(clock.GetUtcNow().UtcDateTime);
+        }
+
+        audit.Record(db, actor, active ? AuditActions.MerchantReactivated : AuditActions.MerchantDeactivated, "merchant",
+            merchant.Id.ToString(), active ? $"Reactivated merchant {merchant.Name}" : $"Deactivated merchant {merchant.Name}", merchant.Id,
+            [new AuditChange("status", active ? "deactivated" : "active", active ? "active" : "deactivated")]);
         await db.SaveChangesAsync(ct);
         return Summarize(merchant);
     }
@@ -192,8 +252,31 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         return Summarize(merchant);
     }
 
-    private static Error? ValidateCharges(int feeBasisPoints, int taxBasisPoints) =>
-        feeBasisPoints is < 0 or > 10_000 ? MerchantErrors.FeeInvalid
-        : taxBasisPoints is < 0 or > 10_000 ? MerchantErrors.TaxInvalid
-        : null;
+    /// <summary>Every problem with a merchant's name, fee and tax, for <see cref="Error.Combine"/>.</summary>
+    private static List<Error> ValidateDetails(string name, int feeBasisPoints, int taxBasisPoints)
+    {
+        var errors = new List<Error>();
+        if (name.Length == 0)
+        {
+            errors.Add(MerchantErrors.NameRequired);
+        }
+        else if (name.Length > MerchantErrors.MaxNameLength)
+        {
+            errors.Add(MerchantErrors.NameTooLong);
+        }
+
+        if (feeBasisPoints is < 0 or > 10_000)
+        {
+            errors.Add(MerchantErrors.FeeInvalid);
+        }
+
+        if (taxBasisPoints is < 0 or > 10_000)
+        {
+            errors.Add(MerchantErrors.TaxInvalid);
+        }
+
+        return errors;
+    }
+
+    private static string Percent(int basisPoints) => $"{basisPoints / 100m}%";
 }

@@ -21,6 +21,9 @@ public static class OrderErrors
     public static Error MerchantNotFound { get; } =
         new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchant_id") { Kind = ErrorKind.NotFound };
 
+    public static Error MerchantDeactivated { get; } = new("MERCHANT_DEACTIVATED",
+        "This merchant account is deactivated and takes no new orders; an admin can reactivate it.", "merchant_id") { Kind = ErrorKind.Conflict };
+
     public static Error MerchantNotAllowed { get; } =
         new("MERCHANT_NOT_ALLOWED", "You can only place orders for your own merchant account.", "merchant_id") { Kind = ErrorKind.Forbidden };
 

@@ -113,6 +113,11 @@ public sealed class OrderPlacementService(
             errors.Add(earlier.Error!);
         }
 
+        if (!merchant.IsActive)
+        {
+            errors.Add(OrderErrors.MerchantDeactivated);
+        }
+
         if (request.Lines is { Count: > 0 and <= OrderErrors.MaxLines })
         {
             var priced = await PriceAndCheckCustomerAsync(db, request, merchant, ct);
@@ -174,6 +179,11 @@ public sealed class OrderPlacementService(
         if (await FindEarlierAsync(db, request, fingerprint, ct) is { } earlier)
         {
             return earlier;
+        }
+
+        if (!merchant.IsActive)
+        {
+            return OrderErrors.MerchantDeactivated;
         }
 
         var priced = await PriceAndCheckCustomerAsync(db, request, merchant, ct);

@@ -19,6 +19,10 @@ internal static class AuthorizationRegistration
             .RequireRole(Policies.PolicyRoles[Policies.ViewApiKeys])
             .AddRequirements(new MerchantAllowsApiKeysRequirement()));
         services.AddSingleton<IAuthorizationHandler, MerchantAllowsApiKeysHandler>();
+        // A merchant user manages the team only as its team admin; TeamService checks the account itself too.
+        authorization.AddPolicy(Policies.ManageTeam, p => p.RequireAuthenticatedUser()
+            .RequireRole(Policies.PolicyRoles[Policies.ManageTeam])
+            .RequireAssertion(context => !context.User.IsInRole(Roles.Merchant) || context.User.HasClaim(PortalClaims.TeamAdmin, "true")));
         return services;
     }
 }

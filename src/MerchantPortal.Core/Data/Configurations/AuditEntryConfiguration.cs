@@ -16,6 +16,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.TargetType).HasMaxLength(100).IsRequired();
         entry.Property(e => e.TargetId).HasMaxLength(450).IsRequired();
         entry.Property(e => e.Details).HasMaxLength(4000).IsRequired();
+        entry.Property(e => e.Changes).HasJsonConversion();
         entry.HasIndex(e => e.OccurredAt);
         entry.HasIndex(e => new { e.MerchantId, e.OccurredAt });
     }

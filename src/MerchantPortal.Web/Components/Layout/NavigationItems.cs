@@ -56,9 +56,20 @@ public static class NavigationItems
             "The public REST API: endpoints, fields and errors, to try out with an API key.", OutsidePortal: true),
         new("merchants", "Merchants", "/admin/merchants", Icons.Material.Outlined.Storefront, Policies.ManageMerchants, Administration,
             "Merchant accounts, their fees, taxes and refund settings."),
+        new("team", "Team", "/team", Icons.Material.Outlined.Groups, Policies.ManageTeam, Administration,
+            "A merchant's colleagues: invite them, choose team admins, remove those who left."),
         new("users", "Users", "/admin/users", Icons.Material.Outlined.ManageAccounts, Policies.ManageUsers, Administration,
             "Invite people, assign roles and merchants, lock and unlock accounts."),
         new("audit", "Audit log", "/admin/audit", Icons.Material.Outlined.History, Policies.ViewAuditLog, Administration,
             "Who changed what: money, codes, catalog and roles."),
     ];
+
+    /// <summary>The entry a page belongs to: the longest address that is the page's address or a parent of it.</summary>
+    public static NavigationItem? BestMatch(IEnumerable<NavigationItem> items, string relativePath)
+    {
+        var path = "/" + relativePath.Split('?', '#')[0].Trim('/');
+        return items
+            .Where(i => !i.OutsidePortal && (path == i.Href || (i.Href != "/" && path.StartsWith(i.Href + "/", StringComparison.OrdinalIgnoreCase))))
+            .MaxBy(i => i.Href.Length);
+    }
 }

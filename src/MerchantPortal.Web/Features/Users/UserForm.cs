@@ -13,6 +13,9 @@ public sealed class UserForm
 
     public Guid? MerchantId { get; set; }
 
+    /// <summary>For a merchant user: may invite and remove the merchant's colleagues.</summary>
+    public bool IsTeamAdmin { get; set; }
+
     /// <summary>True: email an invitation link. False: set <see cref="Password"/> now.</summary>
     public bool InviteByEmail { get; set; } = true;
 
@@ -24,5 +27,6 @@ public sealed class UserForm
         DisplayName = user.DisplayName,
         Role = user.Role,
         MerchantId = user.MerchantId,
+        IsTeamAdmin = user.IsTeamAdmin,
     };
 }

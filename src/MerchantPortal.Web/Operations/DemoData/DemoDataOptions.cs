@@ -35,5 +35,8 @@ public sealed class DemoDataOptions
         public string Role { get; set; } = "";
 
         public string? Merchant { get; set; }
+
+        /// <summary>A merchant user who manages the merchant's team.</summary>
+        public bool IsTeamAdmin { get; set; }
     }
 }

@@ -47,7 +47,7 @@ internal sealed class DemoDataSeeder(
 
             var merchantId = user.Merchant is null ? null : (await merchants.FindByNameAsync(user.Merchant, ct))?.Id;
             var created = await userAdmin.CreateAsync(
-                new CreateUser(user.Email, user.DisplayName, user.Role, merchantId, user.Password), Actor.System, ct);
+                new CreateUser(user.Email, user.DisplayName, user.Role, merchantId, user.Password, user.IsTeamAdmin), Actor.System, ct);
             EnsureSucceeded(created.Error, $"demo user {user.Email}");
         }
 
