@@ -1,0 +1,97 @@
+using System.Globalization;
+using MerchantPortal.Auditing;
+using MerchantPortal.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MerchantPortal.Web.Features.Audit;
+
+/// <summary>
+/// <c>GET /admin/audit/export.csv</c>: the audit entries the log's filters select, newest first, streamed as CSV
+/// (at most <see cref="AuditQueries.MaxExportRows"/>). Dates are UTC instants the page computes from the viewer's days.
+/// </summary>
+public static class AuditExportEndpoint
+{
+    public const string Path = "/admin/audit/export.csv";
+
+    public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, ExportAsync)
+            .RequireAuthorization(Policies.ViewAuditLog)
+            .AllowCookieRedirect()
+            .WithName("ExportAuditCsv")
+            .ExcludeFromDescription();
+
+    private static Results<PushStreamHttpResult, ProblemHttpResult> ExportAsync(
+        string? search, string? area, string? merchant, string? from, string? to, HttpContext context, AuditQueries audit)
+    {
+        Guid? merchantId = null;
+        if (!string.IsNullOrEmpty(merchant))
+        {
+            if (!Guid.TryParse(merchant, out var parsed))
+            {
+                return Problem("MERCHANT_INVALID", "The merchant must be a merchant id.", "merchant");
+            }
+
+            merchantId = parsed;
+        }
+
+        if (!TryInstant(from, out var start))
+        {
+            return Problem("FROM_INVALID", "The start must be a UTC time like 2026-11-01T00:00:00Z.", "from");
+        }
+
+        if (!TryInstant(to, out var end))
+        {
+            return Problem("TO_INVALID", "The end must be a UTC time like 2026-12-01T00:00:00Z.", "to");
+        }
+
+        var query = new AuditQuery(search, area, merchantId, start, end);
+        var headers = context.Response.Headers;
+        headers.ContentDisposition = $"attachment; filename={FileName(area, start, end)}";
+        headers.CacheControl = "no-store";
+        var ct = context.RequestAborted;
+        return TypedResults.Stream(body => AuditCsv.WriteAsync(body, audit.StreamAsync(query, ct), ct), "text/csv; charset=utf-8");
+    }
+
+    /// <summary>The file name says what was exported, e.g. <c>audit-balance-2026-11-01_2026-11-30.csv</c>.</summary>
+    public static string FileName(string? area, DateTime? from, DateTime? to)
+    {
+        var parts = new List<string> { "audit" };
+        if (!string.IsNullOrWhiteSpace(area) && area.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+        {
+            parts.Add(area);
+        }
+
+        if (from is not null || to is not null)
+        {
+            parts.Add($"{Day(from) ?? "start"}_{Day(to?.AddTicks(-1)) ?? "now"}");
+        }
+
+        return string.Join('-', parts) + ".csv";
+
+        static string? Day(DateTime? at) => at?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private static bool TryInstant(string? text, out DateTime? instant)
+    {
+        instant = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        instant = parsed.UtcDateTime;
+        return true;
+    }
+
+    private static ProblemHttpResult Problem(string code, string detail, string field) =>
+        TypedResults.Problem(
+            title: "The export filters are not valid.",
+            detail: detail,
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["field"] = field });
+}
