@@ -1,4 +1,5 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
@@ -15,21 +16,40 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
     /// <summary>How long an order may stay in processing before it counts as stuck.</summary>
     public static TimeSpan StuckAfter { get; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The last <paramref name="days"/> days in UTC, compared with the days before them.</summary>
     public async Task<DashboardFigures> GetAsync(Actor actor, int days = 30, CancellationToken ct = default)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return (await GetAsync(actor, DashboardPeriod.LastDays(today, days), TimeZoneInfo.Utc, ct)).Value;
+    }
+
+    /// <summary>
+    /// Today and the period's days in the viewer's <paramref name="zone"/>, the previous period of the same length for
+    /// comparison, and the orders needing attention. Figures are summed per UTC hour in the database and each hour is
+    /// placed on the viewer's day, so a zone whose offset is not whole hours moves at most half an hour between days.
+    /// </summary>
+    public async Task<Result<DashboardFigures>> GetAsync(Actor actor, DashboardPeriod period, TimeZoneInfo zone, CancellationToken ct = default)
+    {
+        if (DashboardPeriod.Validate(period) is { } invalid)
+        {
+            return invalid;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = now.Date;
-        var from = today.AddDays(1 - days);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var first = new[] { period.Previous.From, today }.Min();
+        var last = new[] { period.To, today }.Max();
+        var fromUtc = StartOfDayUtc(first, zone);
+        var toUtc = StartOfDayUtc(last.AddDays(1), zone);
         var orders = db.Orders.AsNoTracking().Where(o => actor.MerchantId == null || o.MerchantId == actor.MerchantId);
 
-        var daily = await orders
-            .Where(o => o.CreatedAt >= from)
-            .GroupBy(o => new { Day = o.CreatedAt.Date, o.Currency })
+        var placed = await orders
+            .Where(o => o.CreatedAt >= fromUtc && o.CreatedAt < toUtc)
+            .GroupBy(o => new { o.CreatedAt.Year, o.CreatedAt.Month, o.CreatedAt.Day, o.CreatedAt.Hour, o.Currency })
             .Select(g => new
             {
-                g.Key.Day,
-                g.Key.Currency,
+                g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, g.Key.Currency,
                 Orders = g.Count(),
                 Revenue = g.Where(o => o.PaymentStatus != PaymentStatus.Unpaid && o.PaymentStatus != PaymentStatus.Failed
                         && o.PaymentStatus != PaymentStatus.RequiresAction)
@@ -40,20 +60,20 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
         // Money that went back, on the day it went back (not the day its order was placed).
         var refunded = await db.Refunds.AsNoTracking()
             .Where(r => actor.MerchantId == null || r.MerchantId == actor.MerchantId)
-            .Where(r => r.Status == RefundStatus.Succeeded && r.CompletedAt >= from)
-            .GroupBy(r => new { Day = r.CompletedAt!.Value.Date, r.Currency })
-            .Select(g => new { g.Key.Day, g.Key.Currency, Refunds = g.Count(), Amount = g.Sum(r => r.AmountMinor) })
+            .Where(r => r.Status == RefundStatus.Succeeded && r.CompletedAt >= fromUtc && r.CompletedAt < toUtc)
+            .GroupBy(r => new { r.CompletedAt!.Value.Year, r.CompletedAt!.Value.Month, r.CompletedAt!.Value.Day, r.CompletedAt!.Value.Hour, r.Currency })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, g.Key.Currency, Refunds = g.Count(), Amount = g.Sum(r => r.AmountMinor) })
             .ToListAsync(ct);
 
-        var series = Enumerable.Range(0, days)
-            .Select(offset => from.AddDays(offset))
-            .Select(day => new DailyFigures(
-                DateOnly.FromDateTime(day),
-                daily.Where(d => d.Day == day).Sum(d => d.Orders),
-                daily.Where(d => d.Day == day).GroupBy(d => d.Currency).ToDictionary(g => g.Key, g => g.Sum(d => d.Revenue)),
-                refunded.Where(r => r.Day == day).Sum(r => r.Refunds),
-                refunded.Where(r => r.Day == day).GroupBy(r => r.Currency).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount))))
-            .ToList();
+        var placedByDay = placed.ToLookup(p => LocalDay(new DateTime(p.Year, p.Month, p.Day, p.Hour, 0, 0, DateTimeKind.Utc), zone));
+        var refundedByDay = refunded.ToLookup(r => LocalDay(new DateTime(r.Year, r.Month, r.Day, r.Hour, 0, 0, DateTimeKind.Utc), zone));
+        DailyFigures Day(DateOnly day) => new(
+            day,
+            placedByDay[day].Sum(p => p.Orders),
+            placedByDay[day].GroupBy(p => p.Currency).ToDictionary(g => g.Key, g => g.Sum(p => p.Revenue)),
+            refundedByDay[day].Sum(r => r.Refunds),
+            refundedByDay[day].GroupBy(r => r.Currency).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount)));
+        IReadOnlyList<DailyFigures> Series(DashboardPeriod of) => [.. Enumerable.Range(0, of.Days).Select(i => Day(of.From.AddDays(i)))];
 
         var needingAttention = NeedingAttention(orders, now - StuckAfter);
         var attentionCount = await needingAttention.CountAsync(ct);
@@ -61,11 +81,30 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
             .OrderByDescending(o => o.Number)
             .Take(10)
             .Select(o => new AttentionOrder(o.Id, o.Number, o.Status, o.Currency, o.TotalMinor,
-                o.Lines.Sum(l => l.Units - l.DeliveredUnits - l.RefundedUnits), o.ErrorCode, o.CreatedAt))
+                o.Lines.Sum(l => l.Units - l.DeliveredUnits - l.RefundedUnits), o.ErrorCode, o.CreatedAt,
+                db.Merchants.Where(m => m.Id == o.MerchantId).Select(m => m.Name).FirstOrDefault()))
             .ToListAsync(ct);
 
-        return new DashboardFigures(series[^1], series, attention, attentionCount);
+        return new DashboardFigures(Day(today), Series(period), attention, attentionCount)
+        {
+            Period = period,
+            PreviousDays = Series(period.Previous),
+        };
     }
+
+    private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // A midnight skipped by a daylight-saving change starts the day an hour later.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+
+    private static DateOnly LocalDay(DateTime utcHour, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcHour, zone));
 
     /// <summary>
     /// Paid orders that ended with units neither delivered nor refunded, and orders stuck before fulfilment.
@@ -80,18 +119,27 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
             || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore));
 }
 
-/// <summary>The dashboard: today, the daily series, and the newest orders needing attention out of <see cref="NeedsAttentionCount"/>.</summary>
+/// <summary>
+/// The dashboard: today, the period's daily series and the previous period's for comparison, and the newest orders
+/// needing attention out of <see cref="NeedsAttentionCount"/>.
+/// </summary>
 public sealed record DashboardFigures(
     DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention, int NeedsAttentionCount)
 {
-    /// <summary>Refunds that succeeded over the whole series.</summary>
-    public int Refunds => Days.Sum(d => d.Refunds);
+    public DashboardPeriod? Period { get; init; }
 
-    /// <summary>Money refunded over the whole series, per currency in minor units.</summary>
-    public IReadOnlyDictionary<string, long> Refunded => Days
-        .SelectMany(d => d.Refunded)
-        .GroupBy(r => r.Key)
-        .ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+    /// <summary>The same number of days just before the period, day by day.</summary>
+    public IReadOnlyList<DailyFigures> PreviousDays { get; init; } = [];
+
+    public PeriodTotals Totals => PeriodTotals.Of(Days);
+
+    public PeriodTotals PreviousTotals => PeriodTotals.Of(PreviousDays);
+
+    /// <summary>Refunds that succeeded over the period.</summary>
+    public int Refunds => Totals.Refunds;
+
+    /// <summary>Money refunded over the period, per currency in minor units.</summary>
+    public IReadOnlyDictionary<string, long> Refunded => Totals.Refunded;
 }
 
 /// <summary>
@@ -101,9 +149,25 @@ public sealed record DashboardFigures(
 public sealed record DailyFigures(
     DateOnly Day, int Orders, IReadOnlyDictionary<string, long> Revenue, int Refunds, IReadOnlyDictionary<string, long> Refunded);
 
-/// <summary>An order with undelivered, unrefunded units, or stuck in processing.</summary>
+/// <summary>Sums over a run of days: orders, revenue and refunds, money per currency in minor units.</summary>
+public sealed record PeriodTotals(int Orders, IReadOnlyDictionary<string, long> Revenue, int Refunds, IReadOnlyDictionary<string, long> Refunded)
+{
+    public static PeriodTotals Of(IReadOnlyList<DailyFigures> days) => new(
+        days.Sum(d => d.Orders),
+        Sum(days.Select(d => d.Revenue)),
+        days.Sum(d => d.Refunds),
+        Sum(days.Select(d => d.Refunded)));
+
+    private static Dictionary<string, long> Sum(IEnumerable<IReadOnlyDictionary<string, long>> amounts) => amounts
+        .SelectMany(a => a)
+        .GroupBy(a => a.Key)
+        .ToDictionary(g => g.Key, g => g.Sum(a => a.Value));
+}
+
+/// <summary>An order with undelivered, unrefunded units, or stuck in processing; staff also see its merchant.</summary>
 public sealed record AttentionOrder(
-    Guid Id, long Number, OrderStatus Status, string Currency, long TotalMinor, int UndeliveredUnits, string? ErrorCode, DateTime CreatedAt)
+    Guid Id, long Number, OrderStatus Status, string Currency, long TotalMinor, int UndeliveredUnits, string? ErrorCode, DateTime CreatedAt,
+    string? MerchantName = null)
 {
     public string Reference => Order.FormatReference(Number);
 }

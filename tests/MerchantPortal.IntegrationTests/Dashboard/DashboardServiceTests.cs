@@ -120,6 +120,73 @@ public sealed class DashboardServiceTests : CoreServiceTest
         Assert.Equal(1000, figures.Today.Refunded["USD"]);
     }
 
+    [Fact]
+    public async Task A_chosen_period_is_compared_with_the_same_number_of_days_before_it()
+    {
+        var merchant = await Host.Catalog.MerchantAsync(balance: 500m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 10);
+        var actor = MerchantUser(merchant.Id);
+        await PlaceAsync(merchant.Id, key.Id, 1, actor); // 22 November: in the previous period
+        _clock.Advance(TimeSpan.FromDays(10)); // 2 December: in the period
+        await PlaceAsync(merchant.Id, key.Id, 1, actor);
+        await PlaceAsync(merchant.Id, key.Id, 2, actor);
+        _clock.Advance(TimeSpan.FromDays(7));
+
+        var figures = (await Host.Get<DashboardService>().GetAsync(actor, new DashboardPeriod(new(2026, 11, 28), new(2026, 12, 7)), TimeZoneInfo.Utc)).Value;
+
+        Assert.Equal(10, figures.Days.Count);
+        Assert.Equal(new DateOnly(2026, 11, 18), figures.PreviousDays[0].Day);
+        Assert.Equal(2, figures.Totals.Orders);
+        Assert.Equal(3000, figures.Totals.Revenue["USD"]);
+        Assert.Equal(1, figures.PreviousTotals.Orders);
+        Assert.Equal(1000, figures.PreviousTotals.Revenue["USD"]);
+        Assert.Equal(new DateOnly(2026, 12, 9), figures.Today.Day);
+    }
+
+    [Fact]
+    public async Task Days_are_the_viewers_days_in_their_time_zone()
+    {
+        var merchant = await Host.Catalog.MerchantAsync(balance: 500m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 10);
+        var actor = MerchantUser(merchant.Id);
+        // 23:30 UTC on 22 November is already 23 November in Tokyo (UTC+9).
+        _clock.Advance(TimeSpan.FromHours(11.5));
+        await PlaceAsync(merchant.Id, key.Id, 1, actor);
+        _clock.Advance(TimeSpan.FromHours(1.5));
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var dashboard = Host.Get<DashboardService>();
+
+        var inTokyo = (await dashboard.GetAsync(actor, DashboardPeriod.LastDays(new(2026, 11, 23), 7), tokyo)).Value;
+        var inUtc = (await dashboard.GetAsync(actor, DashboardPeriod.LastDays(new(2026, 11, 23), 7), TimeZoneInfo.Utc)).Value;
+
+        Assert.Equal(1, inTokyo.Today.Orders);
+        Assert.Equal(0, inUtc.Today.Orders);
+        Assert.Equal(1, inUtc.Days[^2].Orders);
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 20, 2026, 11, 10, "PERIOD_INVALID")]
+    [InlineData(2025, 1, 1, 2026, 11, 20, "PERIOD_TOO_LONG")]
+    public async Task An_impossible_period_is_refused_with_a_reason(int fy, int fm, int fd, int ty, int tm, int td, string code)
+    {
+        var figures = await Host.Get<DashboardService>().GetAsync(Support, new DashboardPeriod(new(fy, fm, fd), new(ty, tm, td)), TimeZoneInfo.Utc);
+
+        Assert.Equal(code, figures.Error?.Code);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_merchant_of_each_order_needing_attention()
+    {
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 1);
+        await PlaceAsync(merchant.Id, key.Id, 2, MerchantUser(merchant.Id));
+        await Host.DrainJobsAsync();
+
+        var figures = await Host.Get<DashboardService>().GetAsync(Support);
+
+        Assert.Equal(merchant.Name, Assert.Single(figures.NeedsAttention).MerchantName);
+    }
+
     private static Actor MerchantUser(Guid merchantId) => Actor.User($"m-{merchantId:N}", "m@test.example", merchantId, Roles.Merchant);
 
     /// <summary>An order of two units with one in stock (it ends partial), and a refund of the unit left.</summary>

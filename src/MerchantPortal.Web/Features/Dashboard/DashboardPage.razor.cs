@@ -1,8 +1,10 @@
 using System.Globalization;
+using MerchantPortal.Auditing;
 using MerchantPortal.Dashboard;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
 using MerchantPortal.Monetary;
+using MerchantPortal.Web.Components.Layout;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -10,9 +12,13 @@ using MudBlazor;
 
 namespace MerchantPortal.Web.Features.Dashboard;
 
-public sealed partial class DashboardPage
+public sealed partial class DashboardPage : IDisposable
 {
-    private readonly LineChartOptions _lineOptions = new() { ShowLegend = false, YAxisRequireZeroPoint = true, ShowToolTips = true };
+    private static readonly int[] Presets = [7, 30, 90];
+    private readonly LineChartOptions _lineOptions = new() { ShowLegend = true, YAxisRequireZeroPoint = true, ShowToolTips = true };
+    private Actor _actor = default!;
+    private DateRange? _range;
+    private string? _periodError;
     private UserSummary? _me;
     private MerchantSummary? _merchant;
     private DashboardFigures? _figures;
@@ -40,6 +46,23 @@ public sealed partial class DashboardPage
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private BrowserTimeZone TimeZone { get; set; } = default!;
+
+    private TimeZoneInfo Zone => TimeZone.Zone ?? TimeZoneInfo.Utc;
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime, Zone));
+
+    private DashboardPeriod Period => _figures?.Period ?? DashboardPeriod.LastDays(Today, 30);
+
+    private string PeriodLabel => Presets.FirstOrDefault(IsPreset) is var days and > 0
+        ? $"last {days} days"
+        : $"{Period.From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {Period.To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The currencies with revenue in the period or the one before, the merchant's own first.</summary>
+    private IReadOnlyList<string> RevenueCurrencies => _figures is null ? [] :
+        [.. _figures.Totals.Revenue.Keys.Union(_figures.PreviousTotals.Revenue.Keys)
+            .OrderBy(c => c == _merchant?.Currency ? 0 : 1).ThenByDescending(c => _figures.Totals.Revenue.GetValueOrDefault(c)).ThenBy(c => c)];
     private string Greeting
     {
         get
@@ -54,36 +77,79 @@ public sealed partial class DashboardPage
     protected override async Task OnInitializedAsync()
     {
         var principal = await CurrentUser.GetPrincipalAsync();
-        var actor = CurrentUser.ToActor(principal);
-        _me = await UserAdmin.FindAsync(actor.Id);
-        _merchant = actor.MerchantId is { } merchantId ? await Merchants.FindAsync(merchantId) : null;
+        _actor = CurrentUser.ToActor(principal);
+        _me = await UserAdmin.FindAsync(_actor.Id);
+        _merchant = _actor.MerchantId is { } merchantId ? await Merchants.FindAsync(merchantId) : null;
         _canPlaceOrders = (await Authorization.AuthorizeAsync(principal, Policies.PlaceOrders)).Succeeded;
-        _figures = await Dashboard.GetAsync(actor);
+        TimeZone.Changed += OnTimeZoneKnown;
+        await LoadAsync(DashboardPeriod.LastDays(Today, 30));
+    }
+
+    public void Dispose() => TimeZone.Changed -= OnTimeZoneKnown;
+
+    // The days are the viewer's: once the browser's zone is known, the same preset is read again in it.
+    private void OnTimeZoneKnown() => InvokeAsync(async () =>
+    {
+        var preset = Presets.FirstOrDefault(IsPreset);
+        await LoadAsync(preset > 0 ? DashboardPeriod.LastDays(Today, preset) : Period);
+        StateHasChanged();
+    });
+
+    private bool IsPreset(int days) => _figures?.Period is { } period && period.Days == days && period.To == Today;
+
+    private Task SetLastDaysAsync(int days) => LoadAsync(DashboardPeriod.LastDays(Today, days));
+
+    private async Task OnRangeChangedAsync(DateRange? range)
+    {
+        if (range?.Start is not { } start || range.End is not { } end)
+        {
+            return;
+        }
+
+        await LoadAsync(new DashboardPeriod(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end)));
+    }
+
+    private async Task LoadAsync(DashboardPeriod period)
+    {
+        var figures = await Dashboard.GetAsync(_actor, period, Zone);
+        _periodError = figures.Error?.Message;
+        if (!figures.Succeeded)
+        {
+            return;
+        }
+
+        _figures = figures.Value;
+        _range = new DateRange(period.From.ToDateTime(TimeOnly.MinValue), period.To.ToDateTime(TimeOnly.MinValue));
+        // The chart shows one currency: the one already chosen if it still has figures, else the first.
+        _chartCurrency = RevenueCurrencies.Contains(_chartCurrency ?? "") ? _chartCurrency : RevenueCurrencies.Count > 0 ? RevenueCurrencies[0] : null;
         BuildCharts(_figures);
+    }
+
+    private void OnChartCurrencyChanged(string code)
+    {
+        _chartCurrency = code;
+        BuildCharts(_figures!);
     }
 
     private void BuildCharts(DashboardFigures figures)
     {
-        _labels = [.. figures.Days.Select((d, i) => i % 5 == 0 || i == figures.Days.Count - 1
+        var step = Math.Max(1, figures.Days.Count / 6);
+        _labels = [.. figures.Days.Select((d, i) => i % step == 0 || i == figures.Days.Count - 1
             ? d.Day.ToString("d MMM", CultureInfo.InvariantCulture) : "")];
-        _orderSeries = [new ChartSeries<double> { Name = "Orders", Data = figures.Days.Select(d => (double)d.Orders).ToArray() }];
+        _orderSeries =
+        [
+            new ChartSeries<double> { Name = "This period", Data = figures.Days.Select(d => (double)d.Orders).ToArray() },
+            new ChartSeries<double> { Name = "Previous period", Data = figures.PreviousDays.Select(d => (double)d.Orders).ToArray() },
+        ];
 
-        // One currency per chart: the merchant's, or for staff the currency with the most revenue.
-        _chartCurrency = _merchant?.Currency ?? figures.Days
-            .SelectMany(d => d.Revenue)
-            .GroupBy(r => r.Key)
-            .OrderByDescending(g => g.Sum(r => r.Value))
-            .Select(g => g.Key)
-            .FirstOrDefault();
+        _revenueSeries = [];
         if (_chartCurrency is { } code && Currency.TryGet(code, out var currency))
         {
+            double Major(DailyFigures day) => (double)new Money(day.Revenue.GetValueOrDefault(code), currency).ToMajor();
             _revenueSeries =
             [
-                new ChartSeries<double>
-                {
-                    Name = $"Revenue ({code})",
-                    Data = figures.Days.Select(d => (double)new Money(d.Revenue.GetValueOrDefault(code), currency).ToMajor()).ToArray(),
-                },
+                new ChartSeries<double> { Name = "This period", Data = figures.Days.Select(Major).ToArray() },
+                new ChartSeries<double> { Name = "Previous period", Data = figures.PreviousDays.Select(Major).ToArray() },
             ];
         }
     }
