@@ -37,7 +37,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     /// Signs in a test user holding <paramref name="role"/>, and renders as a live server circuit. Call it
     /// after registering any other services: it starts the renderer.
     /// </summary>
-    protected ClaimsPrincipal SignInAs(string role, string userId = "user-1", string name = "Test User", Guid? merchantId = null)
+    protected ClaimsPrincipal SignInAs(string role, string userId = "user-1", string name = "Test User", Guid? merchantId = null, bool teamAdmin = false)
     {
         var claims = new List<Claim>
         {
@@ -49,6 +49,11 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         if (merchantId is { } id)
         {
             claims.Add(new Claim(PortalClaims.MerchantId, id.ToString()));
+        }
+
+        if (teamAdmin)
+        {
+            claims.Add(new Claim(PortalClaims.TeamAdmin, "true"));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));

@@ -163,13 +163,41 @@ public sealed class AdjustBalanceDialogTests : PortalComponentTest, IAsyncLifeti
     {
         var provider = Render<MudDialogProvider>();
         await provider.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<MerchantDialog>("New merchant"));
-        provider.Find("[data-testid='merchant-name']").Change("Fabrikam");
+        provider.Find("[data-testid='merchant-name']").Input("Fabrikam");
         provider.Find("[data-testid='merchant-currency']").Change("EURO");
 
         provider.Find("[data-testid='merchant-save']").Click();
 
         provider.WaitForAssertion(() => Assert.StartsWith("Enter a three-letter ISO 4217 currency code", HelperText(provider, "merchant-currency"), StringComparison.Ordinal));
         Assert.Null(await _core.Get<MerchantService>().FindByNameAsync("Fabrikam"));
+    }
+
+    [Fact]
+    public async Task A_new_merchant_form_shows_every_error_at_once_at_its_field()
+    {
+        var provider = Render<MudDialogProvider>();
+        await provider.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<MerchantDialog>("New merchant"));
+        provider.Find("[data-testid='merchant-currency']").Change("EURO");
+        provider.Find("[data-testid='merchant-fee']").Change("101");
+
+        provider.Find("[data-testid='merchant-save']").Click();
+
+        provider.WaitForAssertion(() => Assert.StartsWith("Enter the merchant's name.", HelperText(provider, "merchant-name"), StringComparison.Ordinal));
+        Assert.StartsWith("Enter a three-letter ISO 4217 currency code", HelperText(provider, "merchant-currency"), StringComparison.Ordinal);
+        Assert.Equal("The fee must be between 0% and 100%.", HelperText(provider, "merchant-fee"));
+    }
+
+    [Fact]
+    public async Task An_over_long_name_is_an_error_while_typing_not_cut_off()
+    {
+        var provider = Render<MudDialogProvider>();
+        await provider.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<MerchantDialog>("New merchant"));
+        var name = new string('n', MerchantErrors.MaxNameLength + 1);
+
+        provider.Find("[data-testid='merchant-name']").Input(name);
+
+        provider.WaitForAssertion(() => Assert.StartsWith(MerchantErrors.NameTooLong.Message, HelperText(provider, "merchant-name"), StringComparison.Ordinal));
+        Assert.Equal(name, provider.Find("[data-testid='merchant-name']").GetAttribute("value"));
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> ShowAdjustAsync()

@@ -17,7 +17,7 @@ public sealed class NavMenuTests : CoreComponentTest
     {
         { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "webhooks", "api-reference"] },
         { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support", "webhooks", "api-keys"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-keys", "api-reference", "merchants", "users", "audit"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-keys", "api-reference", "merchants", "team", "users", "audit"] },
     };
 
     [Theory]
@@ -30,6 +30,31 @@ public sealed class NavMenuTests : CoreComponentTest
 
         var shown = nav.FindAll("[data-testid^='nav-']").Select(a => a.GetAttribute("data-testid")!["nav-".Length..]);
         Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public void A_merchants_team_admin_also_sees_the_team()
+    {
+        SignInAs(Roles.Merchant, merchantId: Guid.NewGuid(), teamAdmin: true);
+
+        var nav = Render<NavMenu>();
+
+        Assert.Single(nav.FindAll("[data-testid='nav-team']"));
+    }
+
+    [Theory]
+    [InlineData("orders/new", "nav-new-order")]
+    [InlineData("orders", "nav-orders")]
+    [InlineData("orders/6f1c0c1e-0000-0000-0000-000000000001", "nav-orders")]
+    public void Exactly_one_entry_is_highlighted(string path, string active)
+    {
+        SignInAs(Roles.Admin);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+
+        var nav = Render<NavMenu>();
+
+        var highlighted = nav.FindAll("a.active").Select(a => a.GetAttribute("data-testid"));
+        Assert.Equal([active], highlighted);
     }
 
     [Fact]
