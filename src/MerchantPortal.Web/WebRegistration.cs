@@ -55,6 +55,7 @@ public static class WebRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoHistory>();
         services.AddScoped<DemoCards>();
+        services.AddScoped<DemoOpenOrders>();
         return builder;
     }
 

@@ -41,9 +41,29 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Today_has_an_order_to_act_on_in_each_state()
+    {
+        var today = DateTime.UtcNow.AddHours(-2);
+        var recent = await OrdersAsync(o => o.CreatedAt > today);
+
+        Assert.Contains(recent, o => o.PaymentMethod == PaymentMethodKind.Card && o.PaymentStatus == PaymentStatus.Failed);
+        Assert.Contains(recent, o => o.Status == OrderStatus.Cancelled && o.RefundedMinor == o.TotalMinor);
+        foreach (var method in new[] { PaymentMethodKind.Balance, PaymentMethodKind.Card })
+        {
+            Assert.Contains(recent, o => o.PaymentMethod == method && o.Status == OrderStatus.Failed && o.PaymentStatus == PaymentStatus.Paid);
+            Assert.Contains(recent, o => o.PaymentMethod == method && o.Status == OrderStatus.Partial);
+        }
+
+        // The delayed service is placed last and settles by itself: processing at first, delivered later.
+        Assert.Contains(recent, o => o.Status is OrderStatus.Processing or OrderStatus.Pending or OrderStatus.Completed
+            && o.Lines.Any(l => l.Sku == "SUPPORT-EUR"));
+    }
+
+    [Fact]
     public async Task Card_orders_are_paid_with_payment_intents_that_exist_at_the_sandbox()
     {
-        var cardOrders = await OrdersAsync(o => o.PaymentMethod == PaymentMethodKind.Card);
+        // Today's declined card payment is the one card order left unpaid on purpose.
+        var cardOrders = await OrdersAsync(o => o.PaymentMethod == PaymentMethodKind.Card && o.PaymentStatus != PaymentStatus.Failed);
 
         Assert.InRange(cardOrders.Count, 20, 60);
         var intents = new PaymentIntentService(Stripe);

@@ -26,7 +26,11 @@ internal sealed class DemoCards(
 {
     private const string ReturnUrl = "http://localhost/customers/cards/added";
 
-    /// <summary>Each demo merchant's card holders: four whose refunds go through at once, one whose refunds fail a few seconds later, one whose refunds stay pending for a while.</summary>
+    /// <summary>
+    /// Each demo merchant's card holders: four whose refunds go through at once, one whose refunds fail a few seconds
+    /// later, one whose refunds stay pending for a while, and one whose card saves but declines every payment (kept out
+    /// of the history, for today's declined order).
+    /// </summary>
     private static readonly (string Name, string TestCard)[] Holders =
     [
         ("Olivia Smith", "pm_card_visa"),
@@ -35,6 +39,7 @@ internal sealed class DemoCards(
         ("Kofi Okafor", "pm_card_mastercard"),
         ("Ingrid Larsen", "pm_card_refundFail"),
         ("Yuki Nakamura", "pm_card_pendingRefund"),
+        ("Tomás Novak", DemoCardHolder.DecliningCard),
     ];
 
     /// <summary>Whether cards can be saved: Stripe is configured with test keys.</summary>
@@ -108,8 +113,7 @@ internal sealed class DemoCards(
             return null;
         }
 
-        return new DemoCardHolder(customer.Value.Id, card.Value.PaymentMethodId,
-            RefundsSettleLater: testCard is "pm_card_refundFail" or "pm_card_pendingRefund");
+        return new DemoCardHolder(customer.Value.Id, card.Value.PaymentMethodId, testCard);
     }
 
     /// <summary>The customers and their card audit entries date from before the history, like the opening deposit.</summary>
@@ -124,5 +128,15 @@ internal sealed class DemoCards(
     }
 }
 
-/// <summary>A demo customer with a saved card; <see cref="RefundsSettleLater"/> for the cards whose refunds fail or stay pending at first.</summary>
-internal sealed record DemoCardHolder(Guid CustomerId, string PaymentMethodId, bool RefundsSettleLater);
+/// <summary>A demo customer with a saved card, and the Stripe test card behind it.</summary>
+internal sealed record DemoCardHolder(Guid CustomerId, string PaymentMethodId, string TestCard)
+{
+    /// <summary>Saves, then declines every payment.</summary>
+    public const string DecliningCard = "pm_card_chargeCustomerFail";
+
+    /// <summary>Refunds to this card fail or stay pending at first.</summary>
+    public bool RefundsSettleLater => TestCard is "pm_card_refundFail" or "pm_card_pendingRefund";
+
+    /// <summary>Whether the history pays with it: not the declining card, whose orders would all fail.</summary>
+    public bool PaysInHistory => TestCard != DecliningCard;
+}

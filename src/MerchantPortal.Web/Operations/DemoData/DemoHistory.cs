@@ -27,6 +27,7 @@ internal sealed class DemoHistory(
     OrderCancellationService cancellation,
     LedgerService ledger,
     DemoCards cards,
+    DemoOpenOrders openOrders,
     JobRunner jobs,
     TimeProvider clock,
     ILogger<DemoHistory> logger)
@@ -81,7 +82,8 @@ internal sealed class DemoHistory(
         foreach (var placedAt in times)
         {
             var merchant = merchants[random.Next(100) < 65 ? 0 : Math.Min(1, merchants.Count - 1)];
-            var sellable = items.Where(i => i.Currency == merchant.Currency).ToList();
+            // Delayed deliveries are left out of the history: they would only slow the first start.
+            var sellable = items.Where(i => i.Currency == merchant.Currency && i.Behaviour != FulfilmentBehaviour.Delay).ToList();
             if (sellable.Count == 0)
             {
                 continue;
@@ -100,13 +102,15 @@ internal sealed class DemoHistory(
 
         logger.LogInformation("Demo history: placed {Count} orders ({ByCard} paid by card) over the last 30 days in {Seconds:0.0} s.",
             placed, byCard, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        await openOrders.SeedAsync(merchants, holders, items, ct);
     }
 
     /// <summary>Places, fulfils and backdates one order; returns how it was paid, or null when it could not be placed.</summary>
     private async Task<PaymentMethodKind?> PlaceOneAsync(
         MerchantSummary merchant, List<CatalogItem> sellable, IReadOnlyList<DemoCardHolder> holders, DateTime placedAt, Random random, CancellationToken ct)
     {
-        var holder = holders.Count > 0 && random.Next(100) < 33 ? holders[random.Next(holders.Count)] : null;
+        var paying = holders.Where(h => h.PaysInHistory).ToList();
+        var holder = paying.Count > 0 && random.Next(100) < 33 ? paying[random.Next(paying.Count)] : null;
         var customer = holder is null ? RandomCustomer(random) : new CustomerRef(CustomerId: holder.CustomerId);
         var lineCount = random.Next(100) < 80 ? 1 : 2;
         var lines = Enumerable.Range(0, lineCount).Select(_ => Line(sellable[random.Next(sellable.Count)], random)).ToList();
@@ -176,8 +180,7 @@ internal sealed class DemoHistory(
     private async Task<List<CatalogItem>> LoadItemsAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        // Delayed deliveries are left out of the history: they would only slow the first start.
-        return await db.CatalogItems.AsNoTracking().Where(i => i.IsActive && i.Behaviour != FulfilmentBehaviour.Delay).ToListAsync(ct);
+        return await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).ToListAsync(ct);
     }
 
     private async Task DepositAsync(MerchantSummary merchant, DateTime at, CancellationToken ct)

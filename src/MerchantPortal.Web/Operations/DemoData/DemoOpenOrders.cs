@@ -1,0 +1,114 @@
+using MerchantPortal.Auditing;
+using MerchantPortal.Catalog;
+using MerchantPortal.Customers;
+using MerchantPortal.Identity;
+using MerchantPortal.Jobs;
+using MerchantPortal.Merchants;
+using MerchantPortal.Orders;
+
+namespace MerchantPortal.Web.Operations;
+
+/// <summary>
+/// Today's orders in each state a person can act on, so every button of the order page and the support queue has
+/// something to press on a fresh demo: failed and partial orders paid by card and from the balance (refund or retry
+/// them), a card payment the bank declined (pay another way), a cancelled and refunded order, and an order still
+/// being fulfilled. The last one settles by itself after the simulator's delay (README: "Demo data").
+/// </summary>
+internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancellationService cancellation, JobRunner jobs, ILogger<DemoOpenOrders> logger)
+{
+    private const string PaymentReturnUrl = "http://localhost/orders/" + PaymentChoice.OrderIdToken + "/payment-return";
+
+    public async Task SeedAsync(
+        IReadOnlyList<MerchantSummary> merchants, IReadOnlyDictionary<Guid, IReadOnlyList<DemoCardHolder>> holders, IReadOnlyList<CatalogItem> items,
+        CancellationToken ct)
+    {
+        var placed = 0;
+        foreach (var merchant in merchants)
+        {
+            var own = items.Where(i => i.Currency == merchant.Currency).ToList();
+            var cards = holders.GetValueOrDefault(merchant.Id) ?? [];
+            var paying = cards.FirstOrDefault(h => h is { PaysInHistory: true, RefundsSettleLater: false });
+            var declining = cards.FirstOrDefault(h => !h.PaysInHistory);
+            var failing = own.FirstOrDefault(i => i.Behaviour == FulfilmentBehaviour.Fail);
+            var soldOut = own.FirstOrDefault(i => i.Type == ProductType.Key && i.Name.Contains("Netflix", StringComparison.Ordinal));
+            var inStock = own.FirstOrDefault(i => i.Type == ProductType.Key && i != soldOut);
+            var alternating = own.FirstOrDefault(i => i.Behaviour == FulfilmentBehaviour.Partial);
+
+            // Failed with nothing delivered, from the balance and by card: support refunds or retries them.
+            placed += await PlaceAsync(merchant, "Amara Haddad", [Line(failing)], null, ct) ? 1 : 0;
+            placed += await PlaceAsync(merchant, null, [Line(failing)], paying, ct) ? 1 : 0;
+            // Partial: one line delivered, one sold out or failing every other time.
+            placed += await PlaceAsync(merchant, "Kenji Watanabe", [Line(inStock), Line(soldOut ?? alternating, 2)], null, ct) ? 1 : 0;
+            placed += await PlaceAsync(merchant, null, [Line(inStock), Line(soldOut ?? alternating, 2)], paying, ct) ? 1 : 0;
+            // The bank declines: the order waits to be paid another way.
+            placed += await PlaceAsync(merchant, null, [Line(inStock)], declining, ct) ? 1 : 0;
+            // Cancelled before fulfilment: refunded in full.
+            if (await PlaceOrderAsync(merchant, "Lena Fischer", [Line(inStock)], null, ct) is { } cancelled)
+            {
+                await cancellation.CancelAsync(cancelled, "Customer ordered the wrong item", ActorFor(merchant), ct);
+                placed++;
+            }
+
+            await RunJobsAsync(ct);
+            // Being fulfilled: the simulator's delay keeps it processing for a while after start.
+            if (own.FirstOrDefault(i => i.Behaviour == FulfilmentBehaviour.Delay) is { } slow)
+            {
+                placed += await PlaceOrderAsync(merchant, "Priya Patel", [Line(slow)], null, ct) is not null ? 1 : 0;
+            }
+        }
+
+        logger.LogInformation("Demo data: placed {Count} of today's orders to act on (failed, partial, declined, refunded, processing).", placed);
+    }
+
+    private async Task<bool> PlaceAsync(MerchantSummary merchant, string? name, IReadOnlyList<PlaceOrderLine?> lines, DemoCardHolder? card, CancellationToken ct)
+    {
+        if (name is null && card is null)
+        {
+            return false;
+        }
+
+        var placed = await PlaceOrderAsync(merchant, name, lines, card, ct) is not null;
+        await RunJobsAsync(ct);
+        return placed;
+    }
+
+    private async Task<Guid?> PlaceOrderAsync(MerchantSummary merchant, string? name, IReadOnlyList<PlaceOrderLine?> lines, DemoCardHolder? card, CancellationToken ct)
+    {
+        if (lines.Any(l => l is null))
+        {
+            return null;
+        }
+
+        var customer = card is not null
+            ? new CustomerRef(CustomerId: card.CustomerId)
+            : new CustomerRef(Email: $"{name!.Replace(' ', '.')}@example.com".ToLowerInvariant(), Name: name);
+        var payment = card is null ? PaymentChoice.Balance : new PaymentChoice(PaymentMethodKind.Card, card.PaymentMethodId, PaymentReturnUrl);
+        var placed = await orders.PlaceAsync(
+            new PlaceOrder(merchant.Id, customer, [.. lines.OfType<PlaceOrderLine>()], payment, OrderSource.Dashboard), ActorFor(merchant), ct);
+        return placed.Succeeded ? placed.Value.Order.Order.Id : null;
+    }
+
+    private async Task RunJobsAsync(CancellationToken ct)
+    {
+        while (await jobs.RunDueJobsAsync("demo-seeder", ct) > 0)
+        {
+        }
+    }
+
+    private static PlaceOrderLine? Line(CatalogItem? item, int quantity = 1) => item switch
+    {
+        null => null,
+        { Type: ProductType.Key } => new PlaceOrderLine(item.Id, quantity),
+        { Type: ProductType.TopUp } => new PlaceOrderLine(item.Id, item.MinAmountMinor / 100m, FieldValues(item)),
+        _ => new PlaceOrderLine(item.Id, null, FieldValues(item)),
+    };
+
+    private static Dictionary<string, string?> FieldValues(CatalogItem item) => item.Fields.ToDictionary(f => f.Key, f => (string?)(f.Type switch
+    {
+        FieldType.Choice => f.Choices[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ when f.Key == "phone_number" => item.Currency == "USD" ? "+12025550143" : "+447700900123",
+        _ => f.Pattern is null ? "player4821" : "LGC-104233",
+    }));
+
+    private static Actor ActorFor(MerchantSummary merchant) => Actor.User("demo", "Demo history", merchant.Id, Roles.Merchant);
+}
