@@ -48,7 +48,7 @@ internal sealed class OrderHistoryBenchmark(BenchmarkHost host)
         long rows;
         try
         {
-            rows = await OrdersCsv.WriteAsync(body, orders.StreamAsync(new OrderQuery(), Staff), CancellationToken.None);
+            rows = await OrdersCsv.WriteAsync(body, orders.StreamExportAsync(new OrderQuery(), perLine: false, Staff), perLine: false, CancellationToken.None);
         }
         finally
         {
