@@ -43,7 +43,8 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var orders = Filter(db, query, actor);
-        var counted = await orders.Take(OrderCount.Cap + 1).CountAsync(ct);
+        // In the page's own sort, so the limit is well defined (and the planner picks the plan it picks for the page).
+        var counted = await Sort(orders, query.Sort).Take(OrderCount.Cap + 1).CountAsync(ct);
         var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
 
         var backwards = before is not null;
