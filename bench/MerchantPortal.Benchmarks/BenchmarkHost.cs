@@ -1,3 +1,6 @@
+using MerchantPortal.Events;
+using MerchantPortal.Web.Api;
+using MerchantPortal.Web.Features.Orders.Api;
 using MerchantPortal.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +33,9 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCore();
+        // Placed orders raise integration events, whose payload is the API's order object, as in the app.
+        builder.Services.AddApiJson();
+        builder.Services.AddSingleton<IOrderSnapshotter, OrderSnapshotter>();
         _host = builder.Build();
     }
 

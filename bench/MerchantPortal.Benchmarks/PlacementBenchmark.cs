@@ -66,13 +66,24 @@ internal sealed class PlacementBenchmark(BenchmarkHost host)
     {
         var line = new PlaceOrderLine(item.Id, null, new Dictionary<string, string?> { ["account_id"] = $"player{n}" });
         var placed = await orders.PlaceAsync(new PlaceOrder(
-            merchant.Id, new CustomerRef(Email: $"customer{n % 5000}@example.com"), [line], PaymentChoice.Balance, OrderSource.Api,
+            merchant.Id, new CustomerRef(Email: $"customer{n % 5000}@example.com", Name: CustomerName(n % 5000)), [line], PaymentChoice.Balance, OrderSource.Api,
             MerchantOrderId: $"BENCH-{n}"), actor);
         if (!placed.Succeeded)
         {
             throw new InvalidOperationException($"{placed.Error!.Code}: {placed.Error.Message}");
         }
     }
+
+    // 20 first names × 25 last names: a full name belongs to one customer in 500, a last name to one in 25 (search figures).
+    private static readonly string[] FirstNames =
+        ["Amara", "Bruno", "Chen", "Dana", "Emil", "Farah", "Goran", "Hana", "Ivo", "Jonas", "Kira", "Luca", "Mina", "Nils", "Olga", "Pavel",
+         "Rosa", "Sami", "Tara", "Uma"];
+
+    private static readonly string[] LastNames =
+        ["Haddad", "Castell", "Okafor", "Lindqvist", "Moreau", "Novak", "Petrov", "Quinn", "Rossi", "Silva", "Tanaka", "Ueda", "Varga",
+         "Weber", "Xu", "Yilmaz", "Zeller", "Abara", "Berg", "Costa", "Dietrich", "Eklund", "Fischer", "Garcia", "Horvat"];
+
+    internal static string CustomerName(int customer) => $"{FirstNames[customer % FirstNames.Length]} {LastNames[customer / FirstNames.Length % LastNames.Length]}";
 
     private async Task<(MerchantSummary Merchant, CatalogItem Item)> SetUpAsync(int orderCount)
     {

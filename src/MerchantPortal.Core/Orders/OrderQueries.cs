@@ -29,6 +29,46 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
     }
 
     /// <summary>
+    /// A page of the orders grid by keyset: the rows after (or before) a row of the previous (or next) page in the
+    /// query's sort, so a page stays the same while new orders arrive and a deep page costs what the first does.
+    /// The count stops at <see cref="OrderCount.Cap"/>: past that an exact figure would read every matching order.
+    /// </summary>
+    public async Task<OrderGridPage> PageAsync(OrderQuery query, OrderPagePosition position, Actor actor, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(position.Size, 1, OrderPagePosition.MaxSize);
+        var byTotal = SortsByTotal(query.Sort);
+        // A key written for another sort (a number where a total is needed, or the other way round) opens the first page.
+        var after = position.After is { } a && (a.TotalMinor is not null) == byTotal ? a : (OrderPageKey?)null;
+        var before = after is null && position.Before is { } b && (b.TotalMinor is not null) == byTotal ? b : (OrderPageKey?)null;
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var orders = Filter(db, query, actor);
+        // In the page's own sort, so the limit is well defined (and the planner picks the plan it picks for the page).
+        var counted = await Sort(orders, query.Sort).Take(OrderCount.Cap + 1).CountAsync(ct);
+        var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
+
+        var backwards = before is not null;
+        var rows = await Summaries(db, Keyset(orders, query.Sort, after ?? before, backwards).Take(size + 1)).ToListAsync(ct);
+        var more = rows.Count > size;
+        var items = rows.Take(size).ToList();
+        if (backwards)
+        {
+            if (!more)
+            {
+                // Back at the start: show a full first page (new orders may have arrived since the page was read).
+                return await PageAsync(query, OrderPagePosition.First with { Size = size }, actor, ct);
+            }
+
+            items.Reverse();
+        }
+
+        OrderPageKey Key(OrderSummary order) => OrderPageKey.Of(order, query.Sort);
+        var previous = backwards ? Key(items[0]) : after is { } from ? (items.Count > 0 ? Key(items[0]) : from) : (OrderPageKey?)null;
+        var next = (backwards || more) && items.Count > 0 ? Key(items[^1]) : (OrderPageKey?)null;
+        return new OrderGridPage(items, previous, next, count);
+    }
+
+    /// <summary>
     /// A page of the filtered orders, newest first, by keyset on the order number (steady while new orders
     /// arrive); <see cref="OrderQuery.Sort"/> and <see cref="OrderQuery.Page"/> do not apply. A cursor naming an
     /// order the actor cannot see is <c>CURSOR_INVALID</c> at its field.
@@ -78,10 +118,33 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         }
     }
 
+    /// <summary>
+    /// The whole filtered set for the CSV export, row by row, in the query's sort: one row per order, or with
+    /// <paramref name="perLine"/> one row per order line (an order's lines together, by line number).
+    /// </summary>
+    public async IAsyncEnumerable<OrderExportRow> StreamExportAsync(
+        OrderQuery query, bool perLine, Actor actor, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var orders = Filter(db, query, actor);
+        var rows = perLine ? ExportLines(db, orders, query.Sort) : ExportOrders(db, Sort(orders, query.Sort));
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
     public async Task<int> CountAsync(OrderQuery query, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await Filter(db, query, actor).CountAsync(ct);
+    }
+
+    /// <summary>The number of lines of the matching orders (the rows of a per-line export).</summary>
+    public async Task<int> CountLinesAsync(OrderQuery query, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await Filter(db, query, actor).SelectMany(o => o.Lines).CountAsync(ct);
     }
 
     /// <summary>One order with lines, timeline, customer and masked delivered codes; null if absent or not the actor's.</summary>
@@ -211,19 +274,91 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var email = search.ToLowerInvariant();
         // An uncorrelated IN (not EXISTS) lets the database answer each alternative from its own index.
         var customerIds = db.Customers.Where(c => c.NormalizedEmail == email).Select(c => c.Id);
+        if (!OrderSearch.SearchesCustomerText(search))
+        {
+            return orders.Where(o => o.Number == number
+                || o.MerchantOrderId == search
+                || o.ExternalReference == search
+                || customerIds.Contains(o.CustomerId));
+        }
+
+        // Part of a name or email, from the provider's own index (see OrderSearch); another uncorrelated IN.
+        var byText = OrderSearch.CustomerIds(db, search);
         return orders.Where(o => o.Number == number
             || o.MerchantOrderId == search
             || o.ExternalReference == search
-            || customerIds.Contains(o.CustomerId));
+            || customerIds.Contains(o.CustomerId)
+            || byText.Contains(o.CustomerId));
     }
 
     private static IQueryable<Order> Sort(IQueryable<Order> orders, OrderSort sort) => sort switch
     {
         OrderSort.Oldest => orders.OrderBy(o => o.Number),
         OrderSort.TotalHighest => orders.OrderByDescending(o => o.TotalMinor).ThenByDescending(o => o.Number),
-        OrderSort.TotalLowest => orders.OrderBy(o => o.TotalMinor).ThenByDescending(o => o.Number),
+        OrderSort.TotalLowest => orders.OrderBy(o => o.TotalMinor).ThenBy(o => o.Number),
         _ => orders.OrderByDescending(o => o.Number),
     };
+
+    /// <summary>Whether the sort orders by total (its page keys then carry the total as well as the number).</summary>
+    public static bool SortsByTotal(OrderSort sort) => sort is OrderSort.TotalHighest or OrderSort.TotalLowest;
+
+    /// <summary>
+    /// The orders after <paramref name="key"/> in the sort (or before it, nearest first, when going backwards).
+    /// Every sort is one index walked one way or the other — (Number) or (TotalMinor, Number), with the merchant
+    /// in front for a merchant — and the redundant <c>TotalMinor &lt;= t</c> gives the walk its starting point.
+    /// </summary>
+    private static IQueryable<Order> Keyset(IQueryable<Order> orders, OrderSort sort, OrderPageKey? key, bool backwards)
+    {
+        var descending = sort is OrderSort.Newest or OrderSort.TotalHighest ? !backwards : backwards;
+        var n = key?.Number;
+        if (SortsByTotal(sort))
+        {
+            var t = key?.TotalMinor;
+            return descending
+                ? (key is null ? orders : orders.Where(o => o.TotalMinor <= t && (o.TotalMinor < t || o.Number < n)))
+                    .OrderByDescending(o => o.TotalMinor).ThenByDescending(o => o.Number)
+                : (key is null ? orders : orders.Where(o => o.TotalMinor >= t && (o.TotalMinor > t || o.Number > n)))
+                    .OrderBy(o => o.TotalMinor).ThenBy(o => o.Number);
+        }
+
+        return descending
+            ? (key is null ? orders : orders.Where(o => o.Number < n)).OrderByDescending(o => o.Number)
+            : (key is null ? orders : orders.Where(o => o.Number > n)).OrderBy(o => o.Number);
+    }
+
+    private static IQueryable<OrderExportRow> ExportOrders(PortalDb db, IQueryable<Order> sorted) =>
+        from o in sorted
+        join c in db.Customers on o.CustomerId equals c.Id
+        join m in db.Merchants on o.MerchantId equals m.Id
+        select new OrderExportRow(
+            new OrderSummary(o.Id, o.Number, o.MerchantId, m.Name, o.MerchantOrderId, c.Name ?? c.Email ?? c.Phone ?? "Customer", c.Email,
+                o.Source, o.Status, o.PaymentStatus, o.FulfillmentStatus, o.PaymentMethod, o.Currency, o.TotalMinor, o.RefundedMinor,
+                o.Lines.Sum(l => l.Units), o.Lines.Sum(l => l.DeliveredUnits), o.CreatedAt, o.ExternalReference),
+            o.SubtotalMinor, o.FeeMinor, o.TaxMinor, o.CardBrand, o.CardLast4, null);
+
+    private static IQueryable<OrderExportRow> ExportLines(PortalDb db, IQueryable<Order> orders, OrderSort sort)
+    {
+        var joined = from o in orders
+                     join l in db.OrderLines on o.Id equals l.OrderId
+                     select new { o, l };
+        var sorted = sort switch
+        {
+            OrderSort.Oldest => joined.OrderBy(x => x.o.Number),
+            OrderSort.TotalHighest => joined.OrderByDescending(x => x.o.TotalMinor).ThenByDescending(x => x.o.Number),
+            OrderSort.TotalLowest => joined.OrderBy(x => x.o.TotalMinor).ThenBy(x => x.o.Number),
+            _ => joined.OrderByDescending(x => x.o.Number),
+        };
+        return from x in sorted.ThenBy(x => x.l.LineNumber)
+               join c in db.Customers on x.o.CustomerId equals c.Id
+               join m in db.Merchants on x.o.MerchantId equals m.Id
+               select new OrderExportRow(
+                   new OrderSummary(x.o.Id, x.o.Number, x.o.MerchantId, m.Name, x.o.MerchantOrderId, c.Name ?? c.Email ?? c.Phone ?? "Customer",
+                       c.Email, x.o.Source, x.o.Status, x.o.PaymentStatus, x.o.FulfillmentStatus, x.o.PaymentMethod, x.o.Currency,
+                       x.o.TotalMinor, x.o.RefundedMinor, x.l.Units, x.l.DeliveredUnits, x.o.CreatedAt, x.o.ExternalReference),
+                   x.o.SubtotalMinor, x.o.FeeMinor, x.o.TaxMinor, x.o.CardBrand, x.o.CardLast4,
+                   new OrderExportLine(x.l.LineNumber, x.l.Sku, x.l.Name, x.l.Units, x.l.DeliveredUnits, x.l.RefundedUnits,
+                       x.l.SubtotalMinor, x.l.FeeMinor, x.l.TaxMinor, x.l.TotalMinor, x.l.RefundedMinor));
+    }
 
     /// <summary>The sorted orders as grid rows; joins keep the sort and read each customer and merchant row once.</summary>
     private static IQueryable<OrderSummary> Summaries(PortalDb db, IQueryable<Order> sorted) =>

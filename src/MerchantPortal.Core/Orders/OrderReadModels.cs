@@ -102,3 +102,30 @@ public enum OrderSort
     TotalHighest,
     TotalLowest,
 }
+
+/// <summary>
+/// An order as the CSV export writes it: the grid's row, the order's amounts and card, and — when the export has
+/// one row per order line — the line, whose own amounts and units then fill the amount columns.
+/// </summary>
+public sealed record OrderExportRow(
+    OrderSummary Order,
+    long SubtotalMinor,
+    long FeeMinor,
+    long TaxMinor,
+    string? CardBrand,
+    string? CardLast4,
+    OrderExportLine? Line = null);
+
+/// <summary>One order line in the export.</summary>
+public sealed record OrderExportLine(
+    int LineNumber,
+    string Sku,
+    string Name,
+    int Units,
+    int DeliveredUnits,
+    int RefundedUnits,
+    long SubtotalMinor,
+    long FeeMinor,
+    long TaxMinor,
+    long TotalMinor,
+    long RefundedMinor);

@@ -37,7 +37,8 @@ public sealed partial class OrderExportJourneys(E2EFixture fixture) : BrowserTes
 
             var download = await orders.ExportAsync();
 
-            Assert.Matches(@"^orders-\d{8}-\d{4}\.csv$", download.SuggestedFilename);
+            // The file name says the filter: the merchant, the source, the search, the day.
+            Assert.Matches(@"^orders-northwind-games-api-search-export-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
             var rows = CsvText.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
             Assert.Equal(OrdersCsv.Columns, rows[0]);
             Assert.Equal(2, rows.Count - 1);

@@ -12,7 +12,12 @@ public sealed class OrdersPage(IPage page)
 
     public ILocator ExportProgress => page.GetByTestId("orders-export-progress");
 
-    public async Task SearchAsync(string text) => await page.GetByTestId("orders-search").FillAsync(text);
+    public ILocator SearchBox => page.GetByTestId("orders-search");
+
+    /// <summary>The "N orders" line under the grid.</summary>
+    public ILocator Count => page.GetByTestId("orders-count");
+
+    public async Task SearchAsync(string text) => await SearchBox.FillAsync(text);
 
     public async Task ChooseSourceAsync(string label)
     {

@@ -70,6 +70,12 @@ public sealed partial class OrderFilterBar
             ? new ItemChoice(details.Item.Id, details.Item.Name, details.Item.Sku, details.Item.IsActive)
             : new ItemChoice(itemId, $"Item {itemId}", "unknown", IsActive: false);
 
+    /// <summary>Said under the box while the text is too short to look for part of a name or email.</summary>
+    internal static string ShortSearchHelp { get; } =
+        $"Names and emails are searched from {OrderSearch.MinTextLength} characters; shorter text finds an exact order number or reference.";
+
+    private string? SearchHelp => Value.Search is { Length: > 0 } search && !OrderSearch.SearchesCustomerText(search) ? ShortSearchHelp : null;
+
     private Task OnSearchChangedAsync(string? search) =>
         ChangeAsync(Value with { Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim() });
 

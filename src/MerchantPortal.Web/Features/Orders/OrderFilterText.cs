@@ -17,6 +17,11 @@ public static class OrderFilterKeys
     public const string Search = "q";
     public const string Sort = "sort";
     public const string TimeZone = "tz";
+
+    /// <summary>The page position (not a filter): the key of the row the page follows, or precedes, and the page size.</summary>
+    public const string After = "after";
+    public const string Before = "before";
+    public const string Size = "size";
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public sealed partial class OrdersExport : IAsyncDisposable
     private DotNetObjectReference<OrdersExport>? _self;
     private IJSObjectReference? _module;
     private bool _running;
+    private bool _perLine;
     private int? _total;
     private int _rows;
 
@@ -64,7 +65,11 @@ public sealed partial class OrdersExport : IAsyncDisposable
         {
             // The dates are the viewer's local days; the export reads them in the zone named in the address.
             var filter = Filter with { TimeZone = Filter.TimeZone ?? await BrowserTimeZone.GetAsync() };
-            var url = Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(OrdersExportEndpoint.Path.TrimStart('/')).ToString(), filter.ToQueryParameters());
+            var parameters = new Dictionary<string, object?>(filter.ToQueryParameters())
+            {
+                [OrdersExportEndpoint.RowsKey] = _perLine ? OrdersExportEndpoint.RowsPerLine : null,
+            };
+            var url = Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(OrdersExportEndpoint.Path.TrimStart('/')).ToString(), parameters);
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
             _self ??= DotNetObjectReference.Create(this);
             // No time limit: a large export takes as long as it takes, and Cancel stops it.
@@ -98,7 +103,7 @@ public sealed partial class OrdersExport : IAsyncDisposable
         switch (result.Outcome)
         {
             case "completed":
-                Snackbar.Add($"Exported {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} orders to {result.FileName}.", Severity.Success);
+                Snackbar.Add($"Exported {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} {(_perLine ? "order lines" : "orders")} to {result.FileName}.", Severity.Success);
                 break;
             case "cancelled":
                 Snackbar.Add("The export was cancelled.", Severity.Info);

@@ -2,9 +2,11 @@ using System.Globalization;
 using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Identity;
+using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MerchantPortal.Web.Features.Orders;
 
@@ -17,6 +19,11 @@ public static class OrdersExportEndpoint
 {
     public const string Path = "/orders/export.csv";
 
+    /// <summary>The query string key that picks the row layout; <see cref="RowsPerLine"/> gives one row per order line.</summary>
+    public const string RowsKey = "rows";
+
+    public const string RowsPerLine = "lines";
+
     public static IEndpointConventionBuilder MapOrdersExport(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, ExportAsync)
             .RequireAuthorization(Policies.ViewOrders)
@@ -26,7 +33,8 @@ public static class OrdersExportEndpoint
             .ExcludeFromDescription();
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportAsync(
-        [AsParameters] OrderFilterText text, HttpContext context, OrderQueries orders, TimeProvider clock)
+        [AsParameters] OrderFilterText text, [FromQuery(Name = RowsKey)] string? rows, HttpContext context, OrderQueries orders,
+        MerchantService merchants, TimeProvider clock)
     {
         var filter = OrderFilter.Parse(text);
         if (filter.Error is { } error)
@@ -34,20 +42,26 @@ public static class OrdersExportEndpoint
             return Problem(error);
         }
 
+        if (rows is not null && rows != RowsPerLine)
+        {
+            return Problem(new Error("FILTER_INVALID", $"'{rows}' is not a row layout; leave it out for one row per order or use {RowsPerLine}.", RowsKey));
+        }
+
+        var perLine = rows == RowsPerLine;
         var actor = CurrentUser.ToActor(context.User);
         var query = filter.Value.ToQuery(TimeZoneInfo.Utc);
         var ct = context.RequestAborted;
-        var total = await orders.CountAsync(query, actor, ct);
+        var total = perLine ? await orders.CountLinesAsync(query, actor, ct) : await orders.CountAsync(query, actor, ct);
 
         var headers = context.Response.Headers;
         headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        headers.ContentDisposition = $"attachment; filename={FileName(clock.GetUtcNow())}";
+        var merchantId = actor.MerchantId ?? filter.Value.MerchantId;
+        var merchantName = merchantId is { } id ? (await merchants.FindAsync(id, ct))?.Name : null;
+        var fileName = OrdersExportFileName.For(filter.Value, merchantName, perLine, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        headers.ContentDisposition = $"attachment; filename={fileName}";
         headers.CacheControl = "no-store";
-        return TypedResults.Stream(body => OrdersCsv.WriteAsync(body, orders.StreamAsync(query, actor, ct), ct), "text/csv; charset=utf-8");
+        return TypedResults.Stream(body => OrdersCsv.WriteAsync(body, orders.StreamExportAsync(query, perLine, actor, ct), perLine, ct), "text/csv; charset=utf-8");
     }
-
-    private static string FileName(DateTimeOffset now) =>
-        $"orders-{now.UtcDateTime.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.csv";
 
     private static ProblemHttpResult Problem(Error error) =>
         TypedResults.Problem(

@@ -10,16 +10,21 @@ using MudBlazor;
 namespace MerchantPortal.Web.Features.Orders;
 
 /// <summary>
-/// The orders list. Its filters live in the address (so a filtered view can be bookmarked, shared and
-/// reloaded): choosing a filter updates the address, and opening an address applies its filters.
+/// The orders list. Its filters, sort and page live in the address (so a view can be bookmarked, shared,
+/// reloaded and gone back to): choosing a filter updates the address, and opening an address applies it. The
+/// page is a keyset position — the row it follows or precedes — so it stays put while new orders arrive.
 /// </summary>
 public sealed partial class OrdersPage
 {
     // Addresses this page navigated to itself whose echo (the parameters set again) has not come back yet.
     private readonly Queue<string> _ownNavigations = new();
-    private MudDataGrid<OrderSummary>? _grid;
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
     private Actor? _actor;
     private OrderFilter _filter = OrderFilter.None;
+    private OrderPagePosition _position = OrderPagePosition.First;
+    private OrderGridPage? _page;
+    private bool _loading = true;
+    private bool _loaded;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private string? _addressError;
     private string? _lastUri;
@@ -72,6 +77,15 @@ public sealed partial class OrdersPage
     [SupplyParameterFromQuery(Name = OrderFilterKeys.TimeZone)]
     private string? TimeZone { get; set; }
 
+    [SupplyParameterFromQuery(Name = OrderFilterKeys.After)]
+    private string? After { get; set; }
+
+    [SupplyParameterFromQuery(Name = OrderFilterKeys.Before)]
+    private string? Before { get; set; }
+
+    [SupplyParameterFromQuery(Name = OrderFilterKeys.Size)]
+    private int? Size { get; set; }
+
     /// <summary>Platform staff (no merchant of their own) see every merchant's orders and can pick one.</summary>
     private bool IsStaff => _actor is { MerchantId: null };
 
@@ -96,36 +110,101 @@ public sealed partial class OrdersPage
         var parsed = OrderFilter.Parse(new OrderFilterText(Status, Payment, Fulfillment, From, To, Item, Source, Merchant, Search, Sort, TimeZone, Refunds));
         _addressError = parsed.Error?.Message;
         var filter = parsed.Succeeded ? parsed.Value : OrderFilter.None;
-        if (filter != _filter)
+        var position = ReadPosition(filter.Sort);
+        if (!_loaded || filter != _filter || position != _position)
         {
             _filter = filter;
-            if (_grid is not null)
-            {
-                await _grid.ReloadServerData();
-            }
+            _position = position;
+            await LoadAsync();
         }
     }
 
-    private async Task<GridData<OrderSummary>> LoadAsync(GridState<OrderSummary> state, CancellationToken ct)
+    private string CountText => _page is not { } page ? ""
+        : page.Count is { IsCapped: false, Value: 1 } ? "1 order"
+        : $"{page.Count} orders";
+
+    /// <summary>The page the address names; a key that cannot be read opens the first page and says so.</summary>
+    private OrderPagePosition ReadPosition(OrderSort sort)
     {
-        _zone = await BrowserTimeZone.GetAsync();
-        var page = await Orders.SearchAsync(_filter.ToQuery(_zone, state.Page, state.PageSize), _actor!, ct);
-        return new GridData<OrderSummary> { Items = page.Items, TotalItems = page.TotalCount };
+        var size = Size is { } s && PageSizes.Contains(s) ? s : OrderPagePosition.DefaultSize;
+        if (!string.IsNullOrEmpty(After) || !string.IsNullOrEmpty(Before))
+        {
+            if (OrderPageKey.TryParse(After, sort, out var after))
+            {
+                return new OrderPagePosition(After: after, Size: size);
+            }
+
+            if (OrderPageKey.TryParse(Before, sort, out var before))
+            {
+                return new OrderPagePosition(Before: before, Size: size);
+            }
+
+            _addressError ??= "The page in this link could not be read, so the first page is shown.";
+        }
+
+        return OrderPagePosition.First with { Size = size };
     }
 
-    private async Task OnFilterChangedAsync(OrderFilter filter)
+    private async Task LoadAsync()
+    {
+        if (_actor is null)
+        {
+            return;
+        }
+
+        _loading = true;
+        _zone = await BrowserTimeZone.GetAsync();
+        _page = await Orders.PageAsync(_filter.ToQuery(_zone, pageSize: _position.Size), _position, _actor!);
+        _loaded = true;
+        _loading = false;
+    }
+
+    private Task OnFilterChangedAsync(OrderFilter filter)
+    {
+        _addressError = null;
+        return ShowAsync(filter, OrderPagePosition.First with { Size = _position.Size }, replace: true);
+    }
+
+    private Task OnSortChangedAsync(OrderSort sort) => OnFilterChangedAsync(_filter with { Sort = sort });
+
+    private Task OnPageSizeChangedAsync(int size) => ShowAsync(_filter, OrderPagePosition.First with { Size = size }, replace: true);
+
+    private Task FirstPageAsync() => ShowAsync(_filter, OrderPagePosition.First with { Size = _position.Size }, replace: false);
+
+    private Task PreviousPageAsync() => _page?.Previous is { } key
+        ? ShowAsync(_filter, new OrderPagePosition(Before: key, Size: _position.Size), replace: false)
+        : Task.CompletedTask;
+
+    private Task NextPageAsync() => _page?.Next is { } key
+        ? ShowAsync(_filter, new OrderPagePosition(After: key, Size: _position.Size), replace: false)
+        : Task.CompletedTask;
+
+    /// <summary>
+    /// Shows a filter and page and writes them into the address. A new filter replaces the address; a move to
+    /// another page adds one, so the browser's Back returns to the page before.
+    /// </summary>
+    private async Task ShowAsync(OrderFilter filter, OrderPagePosition position, bool replace)
     {
         _filter = filter;
-        _addressError = null;
-        var uri = Navigation.GetUriWithQueryParameters(filter.ToQueryParameters());
+        _position = position;
+        var uri = Navigation.GetUriWithQueryParameters(AddressParameters(filter, position));
         if (uri != Navigation.Uri)
         {
             _ownNavigations.Enqueue(uri);
-            Navigation.NavigateTo(uri, replace: true);
+            Navigation.NavigateTo(uri, replace: replace);
         }
 
-        await _grid!.ReloadServerData();
+        await LoadAsync();
     }
+
+    /// <summary>The filters, sort and page position as query string values (null leaves the address).</summary>
+    internal static Dictionary<string, object?> AddressParameters(OrderFilter filter, OrderPagePosition position) =>
+        new(filter.ToQueryParameters())
+        {
+            [OrderFilterKeys.After] = position.After?.ToString(),
+            [OrderFilterKeys.Before] = position.Before?.ToString(),
+            [OrderFilterKeys.Size] = position.Size == OrderPagePosition.DefaultSize ? null : position.Size,
+        };
 
     private DateTime LocalTime(DateTime createdAtUtc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(createdAtUtc, DateTimeKind.Utc), _zone);

@@ -29,10 +29,11 @@ public sealed class OrdersCsvTests
     {
         var order = Summary("USD", 123_450, new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc), refundedMinor: 74_070);
 
-        var line = OrdersCsv.Line(order);
+        var line = OrdersCsv.Line(Row(order));
 
         Assert.Equal(
-            "MP-000042,2026-03-04T05:06:07Z,Northwind Games,PO-7,\"Doe, Jane\",jane@example.com,api,partial,partially_refunded,partial,USD,1234.50,740.70,5,2\r\n",
+            "MP-000042,2026-03-04T05:06:07Z,Northwind Games,PO-7,\"Doe, Jane\",jane@example.com,api,partial,partially_refunded,partial," +
+            "balance,,USD,1100.00,80.00,54.50,1234.50,740.70,5,2,3\r\n",
             line);
         Assert.Equal(OrdersCsv.Columns.Count, line.Split(',').Length - 1);
     }
@@ -61,13 +62,15 @@ public sealed class OrdersCsvTests
     public void The_header_names_the_columns_and_ends_the_line()
     {
         Assert.StartsWith("reference,created_at,merchant,merchant_order_id,customer,customer_email,source,status,", OrdersCsv.HeaderLine, StringComparison.Ordinal);
-        Assert.EndsWith("total,refunded,units,delivered_units\r\n", OrdersCsv.HeaderLine, StringComparison.Ordinal);
+        Assert.EndsWith("subtotal,fees,taxes,total,refunded,units,delivered_units,undelivered_units\r\n", OrdersCsv.HeaderLine, StringComparison.Ordinal);
     }
 
     private static int Column(string name) => OrdersCsv.Columns.ToList().IndexOf(name);
 
     /// <summary>The row's fields as a CSV reader sees them (the customer's name holds a quoted comma).</summary>
-    private static IReadOnlyList<string> Fields(OrderSummary order) => Assert.Single(CsvText.Parse(OrdersCsv.Line(order)));
+    private static IReadOnlyList<string> Fields(OrderSummary order) => Assert.Single(CsvText.Parse(OrdersCsv.Line(Row(order))));
+
+    private static OrderExportRow Row(OrderSummary order) => new(order, 110_000, 8_000, 5_450, null, null);
 
     private static OrderSummary Summary(string currency, long totalMinor, DateTime createdAt, long refundedMinor = 0) => new(
         Guid.NewGuid(), 42, Guid.NewGuid(), "Northwind Games", "PO-7", "Doe, Jane", "jane@example.com", OrderSource.Api,
