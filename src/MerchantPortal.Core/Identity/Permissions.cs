@@ -40,6 +40,12 @@ public enum Capability
 
     /// <summary>Credit or debit a merchant's prepaid balance by hand, with a reason (DESIGN §1: admins).</summary>
     AdjustBalance,
+
+    /// <summary>
+    /// Email an order's delivered codes to its customer, print them or download them: whoever may reveal the codes
+    /// (the merchant's own users, support and admins; the order's merchant is checked with <see cref="Permissions.MaySee"/>).
+    /// </summary>
+    SendCodesToCustomer,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -80,6 +86,8 @@ public static class Permissions
         [Capability.EditCustomers] = new([Roles.Merchant, Roles.Admin], null, System: true),
         // No API scope: money is moved by hand only in the portal. The system books the demo's opening deposits.
         [Capability.AdjustBalance] = new([Roles.Admin], null, System: true),
+        // No API scope: the API returns the codes to the merchant's own system, which mails its customers itself.
+        [Capability.SendCodesToCustomer] = new([Roles.Merchant, Roles.Support, Roles.Admin], null, System: false),
     };
 
     public static bool Can(this Actor actor, Capability capability)
