@@ -151,9 +151,11 @@ public sealed class CodeEmailService(
             return null;
         }
 
-        var codes = await DeliveredCodes(db, orderId)
-            .OrderBy(c => c.Line.LineNumber).ThenBy(c => c.Code.Id)
-            .Select(c => new { c.Line.LineNumber, c.Line.Name, c.Code.CodeCipher })
+        var codes = await (
+                from code in DeliveredCodes(db, orderId)
+                join line in db.OrderLines on code.OrderLineId equals line.Id
+                orderby line.LineNumber, code.Id
+                select new { line.LineNumber, line.Name, code.CodeCipher })
             .ToListAsync(ct);
         var customer = order.Customer;
         var sheet = new DeliveredCodeSheet(order.Id, Order.FormatReference(order.Number),
@@ -163,13 +165,8 @@ public sealed class CodeEmailService(
     }
 
     /// <summary>Only codes delivered to the order's lines: an available or voided code never belongs to an order.</summary>
-    private static IQueryable<DeliveredPair> DeliveredCodes(PortalDb db, Guid orderId) =>
-        from code in db.KeyCodes
-        join line in db.OrderLines on code.OrderLineId equals line.Id
-        where line.OrderId == orderId && code.Status == KeyCodeStatus.Delivered
-        select new DeliveredPair(code, line);
-
-    private sealed record DeliveredPair(KeyCode Code, OrderLine Line);
+    private static IQueryable<KeyCode> DeliveredCodes(PortalDb db, Guid orderId) =>
+        db.KeyCodes.Where(c => c.Status == KeyCodeStatus.Delivered && db.OrderLines.Any(l => l.Id == c.OrderLineId && l.OrderId == orderId));
 
     private static async Task<CodeEmailSummary?> FindAsync(PortalDb db, Guid orderId, string key, CancellationToken ct) =>
         await db.CodeEmails.AsNoTracking().FirstOrDefaultAsync(e => e.OrderId == orderId && e.RequestKey == key, ct) is { } e
