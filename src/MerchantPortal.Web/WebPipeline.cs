@@ -2,6 +2,7 @@ using MerchantPortal.Web.Api;
 using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Features.ApiKeys;
+using MerchantPortal.Web.Features.Balance;
 using MerchantPortal.Web.Features.Orders;
 using MerchantPortal.Web.Features.Payments;
 using MerchantPortal.Web.Operations;
@@ -40,6 +41,8 @@ public static class WebPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapOrdersExport();
+        app.MapOrderCodesExport();
+        app.MapLedgerExport();
         app.MapPortalHealthChecks();
         app.MapStripeWebhook();
         app.MapPublicApi();
