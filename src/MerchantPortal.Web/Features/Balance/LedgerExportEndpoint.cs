@@ -112,11 +112,15 @@ public static class LedgerExportEndpoint
             row.OrderId?.ToString() ?? "",
             OrdersCsv.Field(row.ActorName),
             row.Currency,
-            new Money(row.AmountMinor, currency).ToMajor().ToString(CultureInfo.InvariantCulture),
-            new Money(row.BalanceAfterMinor, currency).ToMajor().ToString(CultureInfo.InvariantCulture),
+            Major(row.AmountMinor, currency),
+            Major(row.BalanceAfterMinor, currency),
         ];
         return string.Join(',', fields) + OrdersCsv.LineEnd;
     }
+
+    /// <summary>12.50 for 1250 USD cents, 1250 for 1250 yen: the currency's own number of decimals, invariant culture.</summary>
+    private static string Major(long minor, Currency currency) =>
+        new Money(minor, currency).ToMajor().ToString($"F{currency.Exponent}", CultureInfo.InvariantCulture);
 
     private static DateTime? Utc(DateTime? value) => value?.Kind switch
     {
