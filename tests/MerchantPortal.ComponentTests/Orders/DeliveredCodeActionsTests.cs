@@ -59,13 +59,16 @@ public sealed class DeliveredCodeActionsTests : OrderComponentTest
     }
 
     [Fact]
-    public async Task The_order_page_offers_the_actions_once_codes_are_delivered()
+    public async Task A_send_from_the_order_page_shows_on_its_timeline()
     {
         var (merchant, order) = await DeliveredOrderAsync("rui@example.test");
-
         var page = RenderPage<OrderPage>(Roles.Merchant, merchant.Id, new Dictionary<string, object?> { [nameof(OrderPage.Id)] = order.Id });
 
-        page.WaitForElement("[data-testid='send-codes']", Patience);
+        page.WaitForElement("[data-testid='send-codes']", Patience).Click();
+        page.WaitForElement("[data-testid='confirm-ok']", Patience).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("sent the 2 delivered code(s) to rui@example.test by email",
+            page.Find("[data-testid='order-timeline']").TextContent, StringComparison.Ordinal), Patience);
     }
 
     private IRenderedComponent<IComponent> RenderActions(Guid merchantId, Guid orderId, string? email) =>
