@@ -6,6 +6,7 @@ using MerchantPortal.Changes;
 using MerchantPortal.Customers;
 using MerchantPortal.Dashboard;
 using MerchantPortal.Data;
+using MerchantPortal.Email;
 using MerchantPortal.Events;
 using MerchantPortal.Fulfilment;
 using MerchantPortal.Idempotency;
@@ -54,6 +55,7 @@ public static class CoreRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, IntegrationEventInterceptor>();
 
+        services.AddEmail(builder.Configuration);
         services.AddPortalIdentity();
         services.AddDataProtection()
             .SetApplicationName("MerchantPortal")
@@ -78,6 +80,7 @@ public static class CoreRegistration
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderReplays>();
         services.AddSingleton<DeliveredCodeReader>();
+        services.AddSingleton<CodeEmailService>();
         services.AddSingleton<ApiKeyRefusals>();
         services.AddSingleton<ApiKeyUsageRecorder>();
         services.AddSingleton<ApiKeyUsageWriter>();
@@ -146,6 +149,8 @@ public static class CoreRegistration
         services.AddSingleton<IJobHandler, SubmitRefundJobHandler>();
         services.AddSingleton<IJobHandler, AutoRefunds>();
         services.AddSingleton<IJobHandler, RestockRetries>();
+        services.AddSingleton<IJobHandler, SendCodesEmailJobHandler>();
+        services.AddSingleton<IJobHandler, LowBalanceEmailJobHandler>();
         if (configuration.GetSection(JobOptions.SectionName).Get<JobOptions>()?.RunWorker ?? true)
         {
             services.AddHostedService<JobWorker>();

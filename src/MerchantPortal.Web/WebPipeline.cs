@@ -3,6 +3,7 @@ using MerchantPortal.Web.Components;
 using MerchantPortal.Web.Components.Account;
 using MerchantPortal.Web.Features.ApiKeys;
 using MerchantPortal.Web.Features.Audit;
+using MerchantPortal.Web.Features.Balance;
 using MerchantPortal.Web.Features.Orders;
 using MerchantPortal.Web.Features.Payments;
 using MerchantPortal.Web.Operations;
@@ -42,6 +43,8 @@ public static class WebPipeline
         app.MapAccountEndpoints();
         app.MapOrdersExport();
         app.MapAuditExport();
+        app.MapOrderCodesExport();
+        app.MapLedgerExport();
         app.MapPortalHealthChecks();
         app.MapStripeWebhook();
         app.MapPublicApi();

@@ -42,7 +42,7 @@ public static class WebRegistration
 
         services.AddSignInAndSessions(builder.Configuration);
         services.AddPortalAuthorization();
-        services.AddAccountEmail(builder.Configuration);
+        services.AddAccountEmail();
         services.AddScoped<CurrentUser>();
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Clipboard>();
@@ -94,19 +94,9 @@ public static class WebRegistration
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
     }
 
-    private static void AddAccountEmail(this IServiceCollection services, IConfiguration configuration)
+    private static void AddAccountEmail(this IServiceCollection services)
     {
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName);
-        var smtpHost = configuration[$"{EmailOptions.SectionName}:Smtp:Host"];
-        if (string.IsNullOrWhiteSpace(smtpHost))
-        {
-            services.AddSingleton<IEmailTransport, LogEmailTransport>();
-        }
-        else
-        {
-            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
-        }
-
+        // The transport itself is Core's (AddCore), shared with the service layer's emails.
         services.AddSingleton<PortalEmail>();
         services.AddSingleton<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<PortalEmail>());
         services.AddScoped<AccountLinks>();

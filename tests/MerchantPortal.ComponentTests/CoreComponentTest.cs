@@ -39,7 +39,7 @@ public abstract class CoreComponentTest(bool realClock = false, bool withStripe 
         typeof(OrderPlacementService), typeof(OrderCancellationService), typeof(CardChargeService), typeof(OrderQueries), typeof(OrderChangeNotifier),
         typeof(CatalogService), typeof(KeyInventoryService), typeof(CustomerService), typeof(LedgerService), typeof(MerchantService), typeof(CardService),
         typeof(SupportQueueQueries), typeof(ApprovalService), typeof(FulfilmentRetryService), typeof(RefundService), typeof(ApiKeyService),
-        typeof(WebhookEndpointService), typeof(WebhookDeliveryService), typeof(OrderReplays), typeof(TimeProvider),
+        typeof(WebhookEndpointService), typeof(WebhookDeliveryService), typeof(OrderReplays), typeof(TimeProvider), typeof(CodeEmailService),
     ];
 
     /// <summary>The service layer's clock: 22 November 2026, noon UTC, until a test moves it.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using MerchantPortal.Web.Components.Account.Email;
+using MerchantPortal.Email;
 
 namespace MerchantPortal.Testing;
 

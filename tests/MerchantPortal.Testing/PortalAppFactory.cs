@@ -1,4 +1,5 @@
 using MerchantPortal.Events;
+using MerchantPortal.Email;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Operations;
 using Microsoft.AspNetCore.Hosting;

@@ -26,6 +26,9 @@ public static class AuditActions
     public const string OrderPlaced = "order.placed";
     public const string OrderCancelled = "order.cancelled";
     public const string OrderCodesRetrieved = "order.codes_retrieved";
+    public const string OrderCodesEmailed = "order.codes_emailed";
+    public const string OrderCodesExported = "order.codes_exported";
+    public const string LowBalanceThresholdSet = "merchant.low_balance_threshold_set";
     public const string OrderFlagCleared = "order.flag_cleared";
     public const string FulfilmentRetried = "order.fulfilment_retried";
     public const string RefundRequested = "refund.requested";

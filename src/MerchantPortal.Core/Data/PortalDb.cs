@@ -43,6 +43,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options)
 
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
 
+    public DbSet<CodeEmail> CodeEmails => Set<CodeEmail>();
+
     public DbSet<Refund> Refunds => Set<Refund>();
 
     public DbSet<RefundLine> RefundLines => Set<RefundLine>();

@@ -46,6 +46,12 @@ public enum Capability
     /// own team admins (<see cref="PortalUser.IsTeamAdmin"/>, which <see cref="TeamService"/> checks) for theirs.
     /// </summary>
     ManageTeam,
+
+    /// <summary>
+    /// Email an order's delivered codes to its customer, print them or download them: whoever may reveal the codes
+    /// (the merchant's own users, support and admins; the order's merchant is checked with <see cref="Permissions.MaySee"/>).
+    /// </summary>
+    SendCodesToCustomer,
 }
 
 /// <summary>API key scopes (DESIGN §7).</summary>
@@ -87,6 +93,8 @@ public static class Permissions
         // No API scope: money is moved by hand only in the portal. The system books the demo's opening deposits.
         [Capability.AdjustBalance] = new([Roles.Admin], null, System: true),
         [Capability.ManageTeam] = new([Roles.Merchant, Roles.Admin], null, System: false),
+        // No API scope: the API returns the codes to the merchant's own system, which mails its customers itself.
+        [Capability.SendCodesToCustomer] = new([Roles.Merchant, Roles.Support, Roles.Admin], null, System: false),
     };
 
     public static bool Can(this Actor actor, Capability capability)

@@ -72,6 +72,9 @@ public static class Policies
     /// <summary>Manage webhook endpoints, send test events, resend deliveries.</summary>
     public const string ManageWebhooks = nameof(ManageWebhooks);
 
+    /// <summary>Email an order's delivered codes to its customer, print or download them.</summary>
+    public const string SendCodes = nameof(SendCodes);
+
     /// <summary>Which roles satisfy each policy; those about orders and money come from the <see cref="Permissions"/> matrix Core enforces.</summary>
     public static IReadOnlyDictionary<string, string[]> PolicyRoles { get; } = new Dictionary<string, string[]>
     {
@@ -96,5 +99,6 @@ public static class Policies
         [SupportQueue] = [.. Permissions.RolesWith(Capability.ViewSupportQueue)],
         [ViewWebhooks] = [.. Permissions.RolesWith(Capability.ViewWebhooks)],
         [ManageWebhooks] = [.. Permissions.RolesWith(Capability.ManageWebhooks)],
+        [SendCodes] = [.. Permissions.RolesWith(Capability.SendCodesToCustomer)],
     };
 }

@@ -65,4 +65,10 @@ public static class JobTypes
 
     /// <summary>Sends one webhook delivery; payload: the delivery id.</summary>
     public const string DeliverWebhook = "deliver_webhook";
+
+    /// <summary>Emails an order's delivered codes to its customer; payload: the order id and the request key (<see cref="Orders.CodeEmail"/>).</summary>
+    public const string SendCodesEmail = "send_codes_email";
+
+    /// <summary>Tells one merchant user that the balance fell below its low-balance threshold; payload: JSON.</summary>
+    public const string LowBalanceEmail = "low_balance_email";
 }

@@ -52,6 +52,26 @@ public static class LedgerErrors
     public static Error AdjustNotAllowed { get; } =
         new("BALANCE_ADJUST_NOT_ALLOWED", "Only admins can credit or debit a merchant's balance.") { Kind = ErrorKind.Forbidden };
 
+    public static Error DateRangeInvalid { get; } = new("DATE_RANGE_INVALID", "The end date must be after the start date.", "to");
+
+    public static Error KindInvalid { get; } = new("KIND_INVALID", "Choose one of the listed kinds.", "kind");
+
+    public static Error SearchTooLong { get; } =
+        new("SEARCH_TOO_LONG", $"Search for at most {LedgerQuery.MaxTextLength} characters.", "text");
+
+    public static Error PageInvalid { get; } = new("PAGE_INVALID", $"Pages hold 1 to {LedgerQuery.MaxPageSize} entries.", "page_size");
+
+    public static Error ThresholdNotAllowed { get; } =
+        new("THRESHOLD_NOT_ALLOWED", "Only admins can set a merchant's low-balance alert.") { Kind = ErrorKind.Forbidden };
+
+    public static Error ThresholdNegative { get; } = new("THRESHOLD_INVALID", "Enter zero or more, or leave it empty for no alert.", "threshold");
+
+    public static Error ThresholdTooPrecise(Currency currency) => new("THRESHOLD_INVALID", currency.Exponent == 0
+        ? $"{currency.Code} amounts have no decimals."
+        : $"{currency.Code} amounts have at most {currency.Exponent} decimals.", "threshold");
+
+    public static Error ThresholdTooLarge(Money max) => new("THRESHOLD_TOO_LARGE", $"The alert can be at most {max}.", "threshold");
+
     /// <summary>A valid adjustment above the confirmation threshold: nothing is booked until it is sent again, confirmed.</summary>
     public static Error ConfirmationRequired(string question) => new(ConfirmationRequiredCode, question) { Kind = ErrorKind.Rule };
 }

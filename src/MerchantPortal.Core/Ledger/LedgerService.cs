@@ -3,6 +3,7 @@ using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Idempotency;
 using MerchantPortal.Identity;
+using MerchantPortal.Jobs;
 using MerchantPortal.Monetary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace MerchantPortal.Ledger;
 /// idempotency key, booked in the same transaction as the running total; the balance never goes
 /// below zero, however many debits race.
 /// </summary>
-public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, IOptions<LedgerOptions> options, TimeProvider clock)
+public sealed partial class LedgerService(
+    IDbContextFactory<PortalDb> dbs, AuditTrail audit, JobQueue jobs, IOptions<LedgerOptions> options, TimeProvider clock)
 {
     /// <summary>The merchant's available balance; null if the merchant does not exist or the actor may not see it.</summary>
     public async Task<Money?> GetBalanceAsync(Guid merchantId, Actor actor, CancellationToken ct = default)
@@ -217,7 +219,9 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
                 .SetProperty(b => b.UpdatedAt, now), ct);
         if (moved == 1)
         {
-            return await BookAsync(db, merchantId, signedMinor, currency, kind, idempotencyKey, orderId, description, actor, now, ct);
+            var entry = await BookAsync(db, merchantId, signedMinor, currency, kind, idempotencyKey, orderId, description, actor, now, ct);
+            await FollowLowBalanceAsync(db, merchantId, signedMinor, entry.BalanceAfterMinor, currency, now, ct);
+            return entry;
         }
 
         var balanceCurrency = await db.MerchantBalances.Where(b => b.MerchantId == merchantId).Select(b => b.Currency).FirstOrDefaultAsync(ct);
@@ -240,7 +244,7 @@ public sealed class LedgerService(IDbContextFactory<PortalDb> dbs, AuditTrail au
     private static async Task<LedgerEntry?> FindBookedAsync(PortalDb db, Guid merchantId, string idempotencyKey, CancellationToken ct) =>
         await db.LedgerEntries.AsNoTracking().FirstOrDefaultAsync(e => e.MerchantId == merchantId && e.IdempotencyKey == idempotencyKey, ct);
 
-    private static async Task<Result<LedgerEntry>> BookAsync(
+    private static async Task<LedgerEntry> BookAsync(
         PortalDb db, Guid merchantId, long signedMinor, string currency, LedgerEntryKind kind, string idempotencyKey,
         Guid? orderId, string description, Actor actor, DateTime now, CancellationToken ct)
     {

@@ -18,6 +18,13 @@ public sealed class MerchantBalance
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// When the balance last fell below the merchant's low-balance threshold and its users were emailed; null while
+    /// the alert is armed. Set by one conditional update, so of two debits crossing at once only one sends the email;
+    /// cleared when the balance is back at or above the threshold.
+    /// </summary>
+    public DateTime? LowBalanceAlertedAt { get; private set; }
+
     internal static MerchantBalance Open(Guid merchantId, string currency, DateTime now) =>
         new() { MerchantId = merchantId, Currency = currency, UpdatedAt = now };
 }

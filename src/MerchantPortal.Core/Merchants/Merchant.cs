@@ -38,6 +38,12 @@ public sealed class Merchant : IVersioned
     /// <summary>Whether the merchant's own users may create, revoke and roll its API keys (admins always may).</summary>
     public bool MerchantUsersManageApiKeys { get; private set; }
 
+    /// <summary>
+    /// The merchant's users see a banner while the balance is below this many minor units, and get an email when a
+    /// movement takes it below (<see cref="Ledger.MerchantBalance.LowBalanceAlertedAt"/>); null: no alert.
+    /// </summary>
+    public long? LowBalanceThresholdMinor { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     /// <summary>When an admin deactivated the account: it takes no new orders, and its history stays; null while active.</summary>
@@ -74,6 +80,8 @@ public sealed class Merchant : IVersioned
     public void Deactivate(DateTime at) => DeactivatedAt ??= at;
 
     public void Reactivate() => DeactivatedAt = null;
+
+    public void SetLowBalanceThreshold(long? thresholdMinor) => LowBalanceThresholdMinor = thresholdMinor;
 
     public void SetApiKeyManagement(bool merchantUsersManageApiKeys) => MerchantUsersManageApiKeys = merchantUsersManageApiKeys;
 

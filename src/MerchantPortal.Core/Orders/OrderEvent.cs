@@ -51,4 +51,6 @@ public static class OrderEventTypes
     public const string FlagCleared = "order.flag_cleared";
     public const string StripeEvent = "stripe.event";
     public const string RequestReplayed = "request.replayed";
+    public const string CodesEmailRequested = "codes.email_requested";
+    public const string CodesEmailed = "codes.emailed";
 }

@@ -835,6 +835,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("char(3)")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("LowBalanceAlertedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -878,6 +881,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("FeeBasisPoints")
                         .HasColumnType("int");
 
+                    b.Property<long?>("LowBalanceThresholdMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("MerchantUsersManageApiKeys")
                         .HasColumnType("bit");
 
@@ -905,6 +911,59 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Merchants");
+                });
+
+            modelBuilder.Entity("MerchantPortal.Orders.CodeEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CodeCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId");
+
+                    b.HasIndex("OrderId", "RequestKey")
+                        .IsUnique();
+
+                    b.ToTable("CodeEmails");
                 });
 
             modelBuilder.Entity("MerchantPortal.Orders.Order", b =>
@@ -1819,6 +1878,21 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.HasOne("MerchantPortal.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("MerchantPortal.Ledger.MerchantBalance", "MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MerchantPortal.Orders.CodeEmail", b =>
+                {
+                    b.HasOne("MerchantPortal.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MerchantPortal.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -817,6 +817,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("LowBalanceAlertedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -860,6 +863,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("FeeBasisPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LowBalanceThresholdMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("MerchantUsersManageApiKeys")
                         .HasColumnType("INTEGER");
 
@@ -887,6 +893,57 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Merchants");
+                });
+
+            modelBuilder.Entity("MerchantPortal.Orders.CodeEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId");
+
+                    b.HasIndex("OrderId", "RequestKey")
+                        .IsUnique();
+
+                    b.ToTable("CodeEmails");
                 });
 
             modelBuilder.Entity("MerchantPortal.Orders.Order", b =>
@@ -1786,6 +1843,21 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.HasOne("MerchantPortal.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("MerchantPortal.Ledger.MerchantBalance", "MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MerchantPortal.Orders.CodeEmail", b =>
+                {
+                    b.HasOne("MerchantPortal.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MerchantPortal.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
 using MerchantPortal.Testing;
 using MerchantPortal.Web.Components.Account;
+using MerchantPortal.Email;
 using MerchantPortal.Web.Components.Account.Email;
 using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Features.Team;

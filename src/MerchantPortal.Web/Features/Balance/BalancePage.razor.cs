@@ -2,6 +2,8 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
 using MerchantPortal.Monetary;
+using MerchantPortal.Web.Components.Layout;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -17,6 +19,14 @@ public sealed partial class BalancePage
     private Money? _balance;
     private bool _isStaff;
     private bool _canAdjust;
+    private bool _canSetThreshold;
+    private DateTime? _from;
+    private DateTime? _to;
+    private LedgerKindFilter _kind;
+    private string? _text;
+    private LedgerQuery? _applied;
+    private FieldErrors _filterErrors = FieldErrors.None;
+    private bool _filtered;
 
     [Inject]
     private LedgerService Ledger { get; set; } = default!;
@@ -33,6 +43,9 @@ public sealed partial class BalancePage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private BrowserTimeZone TimeZone { get; set; } = default!;
+
     /// <summary>Staff may open a merchant's balance directly, e.g. from the merchants page.</summary>
     [SupplyParameterFromQuery(Name = "merchant")]
     public Guid? MerchantFromQuery { get; set; }
@@ -44,6 +57,7 @@ public sealed partial class BalancePage
         _isStaff = _actor.MerchantId is null;
         _merchantId = _actor.MerchantId ?? MerchantFromQuery;
         _canAdjust = (await Authorization.AuthorizeAsync(principal, Policies.AdjustBalance)).Succeeded;
+        _canSetThreshold = (await Authorization.AuthorizeAsync(principal, Policies.ManageMerchants)).Succeeded;
         await RefreshBalanceAsync();
     }
 
@@ -54,13 +68,56 @@ public sealed partial class BalancePage
             return new GridData<LedgerRow> { Items = [], TotalItems = 0 };
         }
 
-        var page = await Ledger.HistoryAsync(merchantId, state.Page, state.PageSize, _actor, ct);
-        return new GridData<LedgerRow> { Items = page.Items, TotalItems = page.TotalCount };
+        var query = (_applied ?? new LedgerQuery(merchantId)) with { Page = state.Page, PageSize = state.PageSize };
+        var result = await Ledger.SearchAsync(query, _actor, ct);
+        if (!result.Succeeded)
+        {
+            return new GridData<LedgerRow> { Items = [], TotalItems = 0 };
+        }
+
+        return new GridData<LedgerRow> { Items = result.Value.Items, TotalItems = result.Value.TotalCount };
     }
+
+    /// <summary>The filter as typed: the days are the viewer's, the range ends after the last day.</summary>
+    private LedgerQuery Query(Guid merchantId) => new(
+        merchantId,
+        _from is { } from ? TimeZone.StartOfDayUtc(DateOnly.FromDateTime(from)) : null,
+        _to is { } to ? TimeZone.StartOfDayUtc(DateOnly.FromDateTime(to).AddDays(1)) : null,
+        _kind,
+        _text);
+
+    private string ExportHref => _merchantId is { } id ? LedgerExportEndpoint.PathFor(_applied ?? new LedgerQuery(id)) : LedgerExportEndpoint.Path;
+
+    /// <summary>Checks the whole filter with the service (every error at its field) before the grid reloads.</summary>
+    private async Task ApplyFilterAsync()
+    {
+        if (_merchantId is not { } merchantId)
+        {
+            return;
+        }
+
+        var query = Query(merchantId);
+        if (LedgerQuery.Validate(query) is { } invalid)
+        {
+            _filterErrors = FieldErrors.Of(invalid, LedgerFilterFields);
+            return;
+        }
+
+        _filterErrors = FieldErrors.None;
+        _applied = query;
+        _filtered = query.From is not null || query.To is not null || query.Kind != LedgerKindFilter.All || !string.IsNullOrWhiteSpace(query.Text);
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private static readonly string[] LedgerFilterFields = ["from", "to", "kind", "text"];
 
     private async Task OnMerchantChangedAsync(Guid? merchantId)
     {
         _merchantId = merchantId;
+        _applied = null;
         await RefreshBalanceAsync();
         if (_grid is not null)
         {
@@ -88,11 +145,4 @@ public sealed partial class BalancePage
     private async Task RefreshBalanceAsync() =>
         _balance = _merchantId is { } id ? await Ledger.GetBalanceAsync(id, _actor) : null;
 
-    private static string KindLabel(LedgerEntryKind kind) => kind switch
-    {
-        LedgerEntryKind.TopUp => "Top-up",
-        LedgerEntryKind.Adjustment => "Adjustment",
-        LedgerEntryKind.OrderCharge => "Order",
-        _ => "Refund",
-    };
 }

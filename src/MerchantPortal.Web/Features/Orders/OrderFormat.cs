@@ -40,7 +40,7 @@ public static class OrderFormat
             or OrderEventTypes.RefundReversed => Color.Warning,
         OrderEventTypes.Failed or OrderEventTypes.LineFailed or OrderEventTypes.PaymentFailed or OrderEventTypes.RefundFailed => Color.Error,
         OrderEventTypes.Refunded or OrderEventTypes.FulfilmentStarted or OrderEventTypes.FulfilmentRetried or OrderEventTypes.RefundRequested
-            or OrderEventTypes.RefundApproved => Color.Info,
+            or OrderEventTypes.RefundApproved or OrderEventTypes.CodesEmailRequested or OrderEventTypes.CodesEmailed => Color.Info,
         _ => Color.Default,
     };
 }

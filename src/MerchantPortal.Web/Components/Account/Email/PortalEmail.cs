@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using MerchantPortal.Identity;
+using MerchantPortal.Email;
 using Microsoft.AspNetCore.Identity;
 
 namespace MerchantPortal.Web.Components.Account.Email;
@@ -29,10 +30,4 @@ internal sealed class PortalEmail(IEmailTransport transport) : IEmailSender<Port
             $"Hello {HtmlEncoder.Default.Encode(user.DisplayName)}, an administrator created a Merchant Portal account for you. " +
             $"<a href='{HtmlEncoder.Default.Encode(setPasswordLink)}'>Choose your password</a> to sign in.",
             setPasswordLink);
-}
-
-/// <summary>Delivers one HTML email; <c>link</c> is the action link it carries, if any.</summary>
-public interface IEmailTransport
-{
-    Task SendAsync(string to, string subject, string htmlBody, string? link);
 }

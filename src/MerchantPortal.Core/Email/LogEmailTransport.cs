@@ -1,4 +1,6 @@
-namespace MerchantPortal.Web.Components.Account.Email;
+using Microsoft.Extensions.Logging;
+
+namespace MerchantPortal.Email;
 
 /// <summary>Writes emails to the log: the default when no SMTP server is configured (e.g. in Development).</summary>
 internal sealed class LogEmailTransport(ILogger<LogEmailTransport> logger) : IEmailTransport

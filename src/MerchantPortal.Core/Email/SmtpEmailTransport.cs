@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
-namespace MerchantPortal.Web.Components.Account.Email;
+namespace MerchantPortal.Email;
 
 /// <summary>Sends emails through the SMTP server in <c>Email:Smtp</c>.</summary>
 internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailTransport

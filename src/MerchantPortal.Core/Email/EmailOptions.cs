@@ -1,4 +1,4 @@
-namespace MerchantPortal.Web.Components.Account.Email;
+namespace MerchantPortal.Email;
 
 /// <summary>The <c>Email</c> configuration section. Without an SMTP host, emails are written to the log.</summary>
 public sealed class EmailOptions
