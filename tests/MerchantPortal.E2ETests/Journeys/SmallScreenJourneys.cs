@@ -71,6 +71,31 @@ public sealed class SmallScreenJourneys(E2EFixture fixture) : BrowserTest(fixtur
             await AssertNoHorizontalOverflowAsync(page, "Orders with the filters open");
         });
 
+    [Fact]
+    public Task On_a_phone_no_page_of_the_navigation_is_wider_than_the_screen() =>
+        InBrowserAsync(async page =>
+        {
+            await page.SetViewportSizeAsync(PhoneWidth, 844);
+            var admin = Fixture.App.DemoUser(Roles.Admin);
+            await new LoginPage(page).SignInAsync(admin.Email, admin.Password);
+            // The drawer starts closed on a phone; its links are in the page all the same.
+            var paths = await page.GetByTestId("nav").Locator("a[href]").EvaluateAllAsync<string[]>(
+                "links => links.map(a => new URL(a.href).pathname).filter(p => p !== '/api/reference')");
+            var tooWide = new List<string>();
+            foreach (var path in paths.Concat(["/Account/Manage", "/no-such-page"]))
+            {
+                await page.GotoAsync(path.TrimStart('/'));
+                await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+                var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+                if (width > PhoneWidth)
+                {
+                    tooWide.Add($"{path}: {width} px");
+                }
+            }
+
+            Assert.True(tooWide.Count == 0, $"Wider than {PhoneWidth} px: {string.Join(", ", tooWide)}");
+        });
+
     private static async Task AssertNoHorizontalOverflowAsync(IPage page, string where)
     {
         var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
