@@ -23,8 +23,4 @@ public static class Keyboard
 
         throw new InvalidOperationException($"{MaxTabs} presses of Tab never reached {target}.");
     }
-
-    /// <summary>Whether any MudBlazor popover (an autocomplete's list, a select's menu) is open.</summary>
-    public static Task<int> OpenPopoversAsync(this IPage page) =>
-        page.Locator(".mud-popover-open").CountAsync();
 }
