@@ -43,6 +43,7 @@ public static class WebRegistration
         services.AddSignInAndSessions(builder.Configuration);
         services.AddPortalAuthorization();
         services.AddAccountEmail();
+        services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Clipboard>();

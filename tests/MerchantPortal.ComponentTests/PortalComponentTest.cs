@@ -27,6 +27,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         // bUnit registers a placeholder authorization service; evaluate the portal's real policies instead.
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddCascadingAuthenticationState();
+        Services.AddHttpContextAccessor();
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<BrowserTimeZone>();
         Services.AddScoped<Clipboard>();

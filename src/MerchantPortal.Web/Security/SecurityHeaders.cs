@@ -20,12 +20,19 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            // A page that nonces its scripts (the API reference) allows exactly those, on its own response only.
+            // Decided when the response starts, once routing has chosen the endpoint: a page that nonces its scripts (the
+            // API reference) allows exactly those, and a Blazor page allows its import map by the hash of its text.
             context.Response.OnStarting(() =>
             {
+                var allowed = ImportMapHash.For(context.GetEndpoint()) is { } hash ? $" {hash}" : "";
                 if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal);
+                    allowed += $" 'nonce-{nonce}'";
+                }
+
+                if (allowed.Length > 0)
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self'{allowed}", StringComparison.Ordinal);
                 }
 
                 return Task.CompletedTask;

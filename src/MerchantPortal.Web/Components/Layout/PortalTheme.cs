@@ -10,6 +10,8 @@ public static class PortalTheme
 
     public static MudTheme Theme { get; } = new()
     {
+        // Status chips are text on a 10 % tint of their own colour: the light palette's colours are dark enough (≥ 4.5:1
+        // on that tint, WCAG AA) and the dark palette's light enough, and filled controls in dark mode take dark text.
         PaletteLight = new PaletteLight
         {
             Primary = "#4f46e5",
@@ -17,10 +19,10 @@ public static class PortalTheme
             PrimaryLighten = "#6366f1",
             Secondary = "#0f766e",
             Tertiary = "#9333ea",
-            Info = "#0284c7",
-            Success = "#15803d",
-            Warning = "#b45309",
-            Error = "#dc2626",
+            Info = "#0369a1",
+            Success = "#166534",
+            Warning = "#92400e",
+            Error = "#b91c1c",
             Background = "#f6f7fb",
             Surface = "#ffffff",
             AppbarBackground = "#ffffff",
@@ -39,6 +41,7 @@ public static class PortalTheme
             Primary = "#818cf8",
             PrimaryDarken = "#6366f1",
             PrimaryLighten = "#a5b4fc",
+            PrimaryContrastText = "#0b1020",
             Secondary = "#2dd4bf",
             Tertiary = "#c084fc",
             Info = "#38bdf8",

@@ -1,0 +1,188 @@
+using Deque.AxeCore.Playwright;
+using MerchantPortal.E2ETests.Infrastructure;
+using MerchantPortal.E2ETests.Pages;
+using MerchantPortal.Identity;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MerchantPortal.E2ETests.Journeys;
+
+/// <summary>
+/// The accessibility sweep: every page a role can open — each navigation entry, the detail pages behind them, the
+/// account pages, not-found and access-denied — in the light and the dark theme, checked with axe-core. A serious or
+/// critical finding fails the sweep, and so does any Content-Security-Policy violation the browser reports on the way.
+/// One browser context per role signs in once; the theme is the remembered-theme cookie, switched between passes.
+/// </summary>
+public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly string[] Themes = ["light", "dark"];
+
+    // The API reference is Scalar's own page, swept by ApiReferenceJourneys (it carries one known, harmless CSP report).
+    private static readonly string[] OutsideTheSweep = ["/api/reference"];
+
+    private JourneyData Data => new(Fixture.App);
+
+    [Theory]
+    [InlineData(Roles.Merchant)]
+    [InlineData(Roles.Support)]
+    [InlineData(Roles.Admin)]
+    public Task Every_page_of_a_role_has_no_serious_or_critical_accessibility_violation_in_either_theme(string role) =>
+        InBrowserAsync(async page =>
+        {
+            var details = await DetailPagesAsync(role);
+            var findings = new List<string>();
+            var csp = CspRecorder.Attach(page);
+            await page.AddInitScriptAsync(CspRecorder.Script);
+
+            var user = Fixture.App.DemoUser(role);
+            await new LoginPage(page).SignInAsync(user.Email, user.Password);
+            var navigation = await page.GetByTestId("nav").Locator("a[href]").EvaluateAllAsync<string[]>(
+                "links => links.map(a => new URL(a.href).pathname)");
+            var paths = navigation.Except(OutsideTheSweep).Concat(details).Concat(AccountPages).Distinct().ToList();
+
+            foreach (var theme in Themes)
+            {
+                await SetThemeAsync(page, theme);
+                foreach (var path in paths)
+                {
+                    await OpenAsync(page, path, theme);
+                    findings.AddRange(await SeriousFindingsAsync(page, $"{path} ({theme})"));
+                    findings.AddRange(await csp.TakeAsync(page, $"{path} ({theme})"));
+                }
+
+                // The user menu, open: its items are part of every page.
+                await OpenAsync(page, "/", theme);
+                await page.GetByTestId("user-menu-button").ClickAsync();
+                await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+                findings.AddRange(await SeriousFindingsAsync(page, $"/ with the user menu open ({theme})"));
+                await page.Keyboard.PressAsync("Escape");
+                Report(role, findings);
+            }
+
+            await page.Context.ClearCookiesAsync();
+            foreach (var theme in Themes)
+            {
+                await SetThemeAsync(page, theme);
+                foreach (var path in SignedOutPages)
+                {
+                    await OpenAsync(page, path, theme);
+                    findings.AddRange(await SeriousFindingsAsync(page, $"{path} signed out ({theme})"));
+                    findings.AddRange(await csp.TakeAsync(page, $"{path} signed out ({theme})"));
+                }
+            }
+
+            Assert.True(findings.Count == 0, $"{findings.Count} finding(s) for {role}:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+        });
+
+    private static readonly string[] AccountPages =
+    [
+        "/Account/Manage", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication", "/Account/AccessDenied",
+        "/no-such-page",
+    ];
+
+    private static readonly string[] SignedOutPages = ["/Account/Login", "/Account/ForgotPassword", "/Account/Lockout"];
+
+    /// <summary>The pages behind the list pages: one order, customer and catalog item of the demo merchant, and a page the role may not open.</summary>
+    private async Task<IReadOnlyList<string>> DetailPagesAsync(string role)
+    {
+        var (item, _) = await Data.KeyItemWithCodesAsync(unitPriceMinor: 300, codes: 1);
+        await Data.CreditDemoMerchantAsync(20m);
+        var customer = await Data.DemoCustomerAsync("Sweep Customer");
+        var order = await Data.PlaceDemoOrderAsync(customer, item, units: 2);
+        var pages = new List<string> { $"/orders/{order.Id}", $"/customers/{customer.Id}", $"/catalog/{item.Id}" };
+        pages.AddRange(role switch
+        {
+            Roles.Merchant => [$"/customers/{customer.Id}/cards/new", "/admin/users"],
+            Roles.Admin => ["/catalog/new", $"/catalog/{item.Id}/edit"],
+            _ => ["/orders/new"],
+        });
+        return pages;
+    }
+
+    /// <summary>Writes the findings so far next to the failure artifacts, so a long sweep that stops early still says what it found.</summary>
+    private static void Report(string role, IEnumerable<string> findings)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
+        Directory.CreateDirectory(directory);
+        File.WriteAllLines(Path.Combine(directory, $"accessibility-{role}.txt"), findings);
+    }
+
+    private async Task SetThemeAsync(IPage page, string theme) =>
+        await page.Context.AddCookiesAsync([new Cookie { Name = "mp-theme", Value = theme, Domain = Fixture.RootUri.Host, Path = "/" }]);
+
+    /// <summary>Opens a page and waits until it has rendered its content (interactive pages: their circuit and data).</summary>
+    private static async Task OpenAsync(IPage page, string path, string theme)
+    {
+        await page.GotoAsync(path.TrimStart('/'));
+        await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+        if (await page.Locator("main[data-interactive]").CountAsync() > 0)
+        {
+            await new ShellPage(page).WaitUntilInteractiveAsync();
+        }
+
+        // Tables and panels load after the first render; a progress bar says they are still on their way.
+        try
+        {
+            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-table-loading, .mud-skeleton')", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A page that keeps a progress bar (an export under way) is checked as it is.
+        }
+        await Expect(page.Locator(theme == "dark" ? "body.mp-dark" : "body:not(.mp-dark)")).ToBeAttachedAsync();
+    }
+
+    private static async Task<IEnumerable<string>> SeriousFindingsAsync(IPage page, string where)
+    {
+        var results = await page.RunAxe();
+        return results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .SelectMany(v => v.Nodes.Select(n => $"{where}: {v.Id} ({v.Impact}) {v.Help} — {n.Target} {Shorten(n.Html)}"));
+    }
+
+    private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
+
+    /// <summary>
+    /// Collects what the browser says about the Content-Security-Policy: the <c>securitypolicyviolation</c> events of the
+    /// page and the console's own words, so a blocked import map or inline script fails the sweep at the page that caused it.
+    /// </summary>
+    private sealed class CspRecorder
+    {
+        public const string Script = """
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+                window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+            """;
+
+        private readonly List<string> _console = [];
+
+        public static CspRecorder Attach(IPage page)
+        {
+            var recorder = new CspRecorder();
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    lock (recorder._console)
+                    {
+                        recorder._console.Add(message.Text);
+                    }
+                }
+            };
+            return recorder;
+        }
+
+        public async Task<IEnumerable<string>> TakeAsync(IPage page, string where)
+        {
+            var events = await page.EvaluateAsync<string[]>("() => window.__cspViolations ?? []");
+            List<string> logged;
+            lock (_console)
+            {
+                logged = [.. _console];
+                _console.Clear();
+            }
+
+            return events.Concat(logged).Select(v => $"{where}: CSP violation: {v}");
+        }
+    }
+}
