@@ -153,7 +153,8 @@ public sealed partial class OrdersPage
         }
 
         _loading = true;
-        _zone = await BrowserTimeZone.GetAsync();
+        // While prerendering there is no browser to ask; the interactive render that follows reads the page in its zone.
+        _zone = RendererInfo.IsInteractive ? await BrowserTimeZone.GetAsync() : BrowserTimeZone.Zone ?? TimeZoneInfo.Utc;
         _page = await Orders.PageAsync(_filter.ToQuery(_zone, pageSize: _position.Size), _position, _actor!);
         _loaded = true;
         _loading = false;
