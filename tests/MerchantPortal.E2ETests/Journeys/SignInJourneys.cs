@@ -12,9 +12,10 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
     public static TheoryData<string, string[]> RoleNavigation() => new()
     {
-        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "webhooks", "api-reference"] },
+        // The first demo merchant user is Northwind's team admin.
+        { Roles.Merchant, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "webhooks", "api-reference", "team"] },
         { Roles.Support, ["dashboard", "orders", "customers", "catalog", "balance", "support", "webhooks", "api-keys"] },
-        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-keys", "api-reference", "merchants", "users", "audit"] },
+        { Roles.Admin, ["dashboard", "new-order", "orders", "customers", "payment-methods", "catalog", "balance", "support", "webhooks", "api-keys", "api-reference", "merchants", "team", "users", "audit"] },
     };
 
     [Theory]

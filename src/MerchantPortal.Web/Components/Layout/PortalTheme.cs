@@ -48,6 +48,11 @@ public static class PortalTheme
             Success = "#4ade80",
             Warning = "#fbbf24",
             Error = "#f87171",
+            // Filled chips and buttons in these light colours need dark text to reach 4.5:1.
+            InfoContrastText = "#0b1020",
+            SuccessContrastText = "#0b1020",
+            WarningContrastText = "#0b1020",
+            ErrorContrastText = "#0b1020",
             Background = "#0b1020",
             Surface = "#131a2e",
             AppbarBackground = "#131a2e",
