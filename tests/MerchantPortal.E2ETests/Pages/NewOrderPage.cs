@@ -57,7 +57,17 @@ public sealed partial class NewOrderPage(IPage page)
     public async Task<OrderPage> PlaceAsync()
     {
         await PlaceOrderButton.ClickAsync();
-        await page.WaitForURLAsync(OrderAddress());
+        try
+        {
+            // Placing talks to the database and, for cards, to Stripe: on a busy two-core runner it can take longer than a click.
+            await page.WaitForURLAsync(OrderAddress(), new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator(".mud-input-error, .mud-alert-message, .mud-snackbar").AllInnerTextsAsync();
+            throw new TimeoutException($"The order page did not open; the form shows: {string.Join(" | ", shown)}");
+        }
+
         await new ShellPage(page).WaitUntilInteractiveAsync();
         return new OrderPage(page);
     }
