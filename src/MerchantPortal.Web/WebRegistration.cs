@@ -56,6 +56,8 @@ public static class WebRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoHistory>();
         services.AddScoped<DemoCards>();
+        // The sandbox's challenge page answers with a redirect to the portal's return URL, which the seeder does not follow.
+        services.AddHttpClient(DemoCards.ChallengeClient).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<DemoOpenOrders>();
         return builder;
     }

@@ -47,6 +47,7 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
         var recent = await OrdersAsync(o => o.CreatedAt > today);
 
         Assert.Contains(recent, o => o.PaymentMethod == PaymentMethodKind.Card && o.PaymentStatus == PaymentStatus.Failed);
+        Assert.Contains(recent, o => o.Status == OrderStatus.AwaitingPayment && o.PaymentStatus == PaymentStatus.RequiresAction && o.PaymentActionUrl is not null);
         Assert.Contains(recent, o => o.Status == OrderStatus.Cancelled && o.RefundedMinor == o.TotalMinor);
         foreach (var method in new[] { PaymentMethodKind.Balance, PaymentMethodKind.Card })
         {
@@ -62,8 +63,9 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
     [Fact]
     public async Task Card_orders_are_paid_with_payment_intents_that_exist_at_the_sandbox()
     {
-        // Today's declined card payment is the one card order left unpaid on purpose.
-        var cardOrders = await OrdersAsync(o => o.PaymentMethod == PaymentMethodKind.Card && o.PaymentStatus != PaymentStatus.Failed);
+        // Today's declined card payment and the one waiting for 3-D Secure are the card orders left unpaid on purpose.
+        var cardOrders = await OrdersAsync(o => o.PaymentMethod == PaymentMethodKind.Card
+            && o.PaymentStatus != PaymentStatus.Failed && o.PaymentStatus != PaymentStatus.RequiresAction);
 
         Assert.InRange(cardOrders.Count, 20, 60);
         var intents = new PaymentIntentService(Stripe);

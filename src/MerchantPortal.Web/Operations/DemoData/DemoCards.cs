@@ -21,15 +21,19 @@ internal sealed class DemoCards(
     CustomerService customers,
     CardService cards,
     StripeClientFactory stripe,
+    IHttpClientFactory http,
     IOptionsMonitor<StripeOptions> stripeOptions,
     ILogger<DemoCards> logger)
 {
     private const string ReturnUrl = "http://localhost/customers/cards/added";
 
+    /// <summary>The HTTP client that submits the sandbox's 3-D Secure page.</summary>
+    public const string ChallengeClient = "demo-3ds-challenge";
+
     /// <summary>
     /// Each demo merchant's card holders: four whose refunds go through at once, one whose refunds fail a few seconds
-    /// later, one whose refunds stay pending for a while, and one whose card saves but declines every payment (kept out
-    /// of the history, for today's declined order).
+    /// later, one whose refunds stay pending for a while, one whose card saves but declines every payment, and one whose
+    /// card asks for 3-D Secure on every payment (both kept out of the history, for today's declined and waiting orders).
     /// </summary>
     private static readonly (string Name, string TestCard)[] Holders =
     [
@@ -40,6 +44,7 @@ internal sealed class DemoCards(
         ("Ingrid Larsen", "pm_card_refundFail"),
         ("Yuki Nakamura", "pm_card_pendingRefund"),
         ("Tomás Novak", DemoCardHolder.DecliningCard),
+        ("Lucía Romero", DemoCardHolder.AuthenticatingCard),
     ];
 
     /// <summary>Whether cards can be saved: Stripe is configured with test keys.</summary>
@@ -61,12 +66,15 @@ internal sealed class DemoCards(
         foreach (var (name, testCard) in Holders)
         {
             var holder = await SaveOneAsync(merchant, name, testCard, actor, ct);
-            if (holder is null)
+            if (holder is not null)
             {
+                saved.Add(holder);
+            }
+            else if (testCard != DemoCardHolder.AuthenticatingCard)
+            {
+                // Only the 3-D Secure card is optional: its challenge can be passed only at the sandbox (see AuthenticateAsync).
                 return [];
             }
-
-            saved.Add(holder);
         }
 
         await BackdateAsync(saved, at, ct);
@@ -94,7 +102,12 @@ internal sealed class DemoCards(
             // What the card form does in the browser: confirm the SetupIntent with the card.
             var confirmed = await new SetupIntentService(stripe.Client).ConfirmAsync(setup.Value.SetupIntentId,
                 new SetupIntentConfirmOptions { PaymentMethod = testCard, ReturnUrl = ReturnUrl }, cancellationToken: ct);
-            if (confirmed.Status != "succeeded")
+            if (confirmed.Status == "requires_action" && !await AuthenticateAsync(confirmed, ct))
+            {
+                logger.LogInformation("Demo data: the 3-D Secure card of {Name} was not saved; its challenge page could not be passed.", name);
+                return null;
+            }
+            else if (confirmed.Status is not ("succeeded" or "requires_action"))
             {
                 logger.LogWarning("Could not save demo cards: saving {TestCard} left its SetupIntent {Status}.", testCard, confirmed.Status);
                 return null;
@@ -116,6 +129,30 @@ internal sealed class DemoCards(
         return new DemoCardHolder(customer.Value.Id, card.Value.PaymentMethodId, testCard);
     }
 
+    /// <summary>
+    /// What the card holder does in the browser on the sandbox's 3-D Secure page: "Complete authentication". Stripe's
+    /// own test challenge is a page of its own, so with real test keys this fails and the card is left out.
+    /// </summary>
+    private async Task<bool> AuthenticateAsync(SetupIntent intent, CancellationToken ct)
+    {
+        if (intent.NextAction?.RedirectToUrl?.Url is not { } challenge || !Uri.TryCreate(challenge, UriKind.Absolute, out var address))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var form = new FormUrlEncodedContent([new("client_secret", intent.ClientSecret), new("outcome", "complete")]);
+            using var answer = await http.CreateClient(ChallengeClient).PostAsync(address.GetLeftPart(UriPartial.Path), form, ct);
+            var completed = await new SetupIntentService(stripe.Client).GetAsync(intent.Id, cancellationToken: ct);
+            return completed.Status == "succeeded";
+        }
+        catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
     /// <summary>The customers and their card audit entries date from before the history, like the opening deposit.</summary>
     private async Task BackdateAsync(List<DemoCardHolder> holders, DateTime at, CancellationToken ct)
     {
@@ -134,9 +171,12 @@ internal sealed record DemoCardHolder(Guid CustomerId, string PaymentMethodId, s
     /// <summary>Saves, then declines every payment.</summary>
     public const string DecliningCard = "pm_card_chargeCustomerFail";
 
+    /// <summary>Saves after a 3-D Secure challenge, and asks for one on every payment made in the portal.</summary>
+    public const string AuthenticatingCard = "pm_card_authenticationRequired";
+
     /// <summary>Refunds to this card fail or stay pending at first.</summary>
     public bool RefundsSettleLater => TestCard is "pm_card_refundFail" or "pm_card_pendingRefund";
 
-    /// <summary>Whether the history pays with it: not the declining card, whose orders would all fail.</summary>
-    public bool PaysInHistory => TestCard != DecliningCard;
+    /// <summary>Whether the history pays with it: not the declining card, whose orders would all fail, nor the one whose orders wait for 3-D Secure.</summary>
+    public bool PaysInHistory => TestCard is not (DecliningCard or AuthenticatingCard);
 }

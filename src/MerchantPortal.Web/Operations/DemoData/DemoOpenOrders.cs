@@ -11,8 +11,9 @@ namespace MerchantPortal.Web.Operations;
 /// <summary>
 /// Today's orders in each state a person can act on, so every button of the order page and the support queue has
 /// something to press on a fresh demo: failed and partial orders paid by card and from the balance (refund or retry
-/// them), a card payment the bank declined (pay another way), a cancelled and refunded order, and an order still
-/// being fulfilled. The last one settles by itself after the simulator's delay (README: "Demo data").
+/// them), a card payment the bank declined (pay another way), one waiting for 3-D Secure, a cancelled and refunded
+/// order, and an order still being fulfilled. The last two settle by themselves, after the simulator's delay and the
+/// payment timeout (README: "Demo data").
 /// </summary>
 internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancellationService cancellation, JobRunner jobs, ILogger<DemoOpenOrders> logger)
 {
@@ -28,7 +29,8 @@ internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancella
             var own = items.Where(i => i.Currency == merchant.Currency).ToList();
             var cards = holders.GetValueOrDefault(merchant.Id) ?? [];
             var paying = cards.FirstOrDefault(h => h is { PaysInHistory: true, RefundsSettleLater: false });
-            var declining = cards.FirstOrDefault(h => !h.PaysInHistory);
+            var declining = cards.FirstOrDefault(h => h.TestCard == DemoCardHolder.DecliningCard);
+            var authenticating = cards.FirstOrDefault(h => h.TestCard == DemoCardHolder.AuthenticatingCard);
             var failing = own.FirstOrDefault(i => i.Behaviour == FulfilmentBehaviour.Fail);
             var soldOut = own.FirstOrDefault(i => i.Type == ProductType.Key && i.Name.Contains("Netflix", StringComparison.Ordinal));
             var inStock = own.FirstOrDefault(i => i.Type == ProductType.Key && i != soldOut);
@@ -42,6 +44,8 @@ internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancella
             placed += await PlaceAsync(merchant, null, [Line(inStock), Line(soldOut ?? alternating, 2)], paying, ct) ? 1 : 0;
             // The bank declines: the order waits to be paid another way.
             placed += await PlaceAsync(merchant, null, [Line(inStock)], declining, ct) ? 1 : 0;
+            // The bank asks for 3-D Secure: the order awaits payment until the customer completes it, or the reconciliation calls it off.
+            placed += await PlaceAsync(merchant, null, [Line(inStock)], authenticating, ct) ? 1 : 0;
             // Cancelled before fulfilment: refunded in full.
             if (await PlaceOrderAsync(merchant, "Lena Fischer", [Line(inStock)], null, ct) is { } cancelled)
             {
@@ -57,7 +61,7 @@ internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancella
             }
         }
 
-        logger.LogInformation("Demo data: placed {Count} of today's orders to act on (failed, partial, declined, refunded, processing).", placed);
+        logger.LogInformation("Demo data: placed {Count} of today's orders to act on (failed, partial, declined, awaiting payment, refunded, processing).", placed);
     }
 
     private async Task<bool> PlaceAsync(MerchantSummary merchant, string? name, IReadOnlyList<PlaceOrderLine?> lines, DemoCardHolder? card, CancellationToken ct)
