@@ -14,7 +14,8 @@ namespace MerchantPortal.Web.Operations;
 
 /// <summary>
 /// Operator commands run by the same executable instead of the web server:
-/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>, <c>create-api-key</c>, <c>webhook-listen</c>. Exit code 0 on success, 1 on a
+/// <c>migrate</c>, <c>create-merchant</c>, <c>create-user</c>, <c>create-api-key</c>, <c>credit-balance</c>, <c>import-codes</c>,
+/// <c>webhook-listen</c>. Exit code 0 on success, 1 on a
 /// rejected input, 2 on a usage error.
 /// </summary>
 internal static class PortalCommands
@@ -32,11 +33,18 @@ internal static class PortalCommands
               Create an API key and print it once, alone on standard output (KEY=$(… create-api-key …)).
               Scopes: orders:read, orders:write, refunds:write, catalog:read, balance:read, webhooks:write.
               The key expires at 00:00 UTC on the --expires date.
+          credit-balance --merchant <merchant name> --amount <major units, e.g. 250.00> --reason <text>
+                         [--reference <text>] [--confirm-amount <the same amount>]
+              Credit the merchant's prepaid balance: an audited ledger entry. The same --reference books once, however
+              often it is run. Amounts above the confirmation limit (Ledger:ConfirmAboveMinor) need --confirm-amount.
+          import-codes --item <catalog item id> --file <codes.csv>
+              Add key codes to an item from a UTF-8 text file: one code per line, or a CSV's first column.
+              Duplicates are reported and skipped; a file with an invalid row adds nothing.
           webhook-listen --port <port> --secret <whsec_…>
               Receive webhooks on 127.0.0.1:<port>, verify their signatures and print them, until Ctrl+C.
         """;
 
-    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "create-api-key", "webhook-listen", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "create-merchant", "create-user", "create-api-key", "credit-balance", "import-codes", "webhook-listen", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -78,6 +86,12 @@ internal static class PortalCommands
             case "create-api-key":
                 await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                 return await CreateApiKeyAsync(services, options);
+            case "credit-balance":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                return await CreditBalanceCommand.RunAsync(services, options, Usage);
+            case "import-codes":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                return await ImportCodesCommand.RunAsync(services, options, Usage);
             default:
                 Console.WriteLine(Usage);
                 return 0;
@@ -216,36 +230,12 @@ internal static class PortalCommands
         return new string([.. chars.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue))]);
     }
 
-    private static int Reject(Error error) =>
+    internal static int Reject(Error error) =>
         Fail(1, string.Join(Environment.NewLine, error.Flatten().Select(e => $"{e.Code}: {e.Message}")));
 
-    private static int Fail(int exitCode, string message)
+    internal static int Fail(int exitCode, string message)
     {
         Console.Error.WriteLine(message);
         return exitCode;
-    }
-
-    /// <summary><c>--key value</c> pairs; null when the arguments do not have that shape.</summary>
-    private sealed class CommandOptions(Dictionary<string, string> values)
-    {
-        public string? Get(string key) => values.GetValueOrDefault(key);
-
-        public static CommandOptions? Parse(IEnumerable<string> args)
-        {
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            using var e = args.GetEnumerator();
-            while (e.MoveNext())
-            {
-                var key = e.Current;
-                if (!key.StartsWith("--", StringComparison.Ordinal) || !e.MoveNext())
-                {
-                    return null;
-                }
-
-                values[key[2..]] = e.Current;
-            }
-
-            return new CommandOptions(values);
-        }
     }
 }
