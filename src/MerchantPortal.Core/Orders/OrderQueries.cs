@@ -42,7 +42,10 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var before = after is null && position.Before is { } b && (b.TotalMinor is not null) == byTotal ? b : (OrderPageKey?)null;
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var orders = Filter(db, query, actor);
+        // Text matching many customers is tested order by order while the sort's index is walked (see Search).
+        var broad = !string.IsNullOrWhiteSpace(query.Search) && OrderSearch.SearchesCustomerText(query.Search)
+            && await OrderSearch.CustomerIds(db, query.Search.Trim()).Take(BroadSearchCustomers + 1).CountAsync(ct) > BroadSearchCustomers;
+        var orders = Filter(db, query, actor, broad);
         // In the page's own sort, so the limit is well defined (and the planner picks the plan it picks for the page).
         var counted = await Sort(orders, query.Sort).Take(OrderCount.Cap + 1).CountAsync(ct);
         var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
@@ -187,7 +190,13 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         return (actor.MerchantId ?? query.MerchantId) is { } m ? orders.Where(o => o.MerchantId == m) : orders;
     }
 
-    private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor)
+    /// <summary>
+    /// Past this many customers matching the search text, the grid's page walks the sort's index and tests each
+    /// order's customer, instead of reading every matching order through the CustomerId index and sorting them.
+    /// </summary>
+    internal const int BroadSearchCustomers = 200;
+
+    private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor, bool broadSearch = false)
     {
         var orders = Visible(db, query, actor);
 
@@ -246,7 +255,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
             orders = FilterRefunds(db, orders, refunds);
         }
 
-        return string.IsNullOrWhiteSpace(query.Search) ? orders : Search(db, orders, query.Search.Trim());
+        return string.IsNullOrWhiteSpace(query.Search) ? orders : Search(db, orders, query.Search.Trim(), broadSearch);
     }
 
     private static IQueryable<Order> FilterRefunds(PortalDb db, IQueryable<Order> orders, RefundFilter filter)
@@ -267,7 +276,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         };
     }
 
-    private static IQueryable<Order> Search(PortalDb db, IQueryable<Order> orders, string search)
+    private static IQueryable<Order> Search(PortalDb db, IQueryable<Order> orders, string search, bool broad = false)
     {
         var digits = search.StartsWith("MP-", StringComparison.OrdinalIgnoreCase) ? search[3..] : search;
         var number = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
@@ -284,6 +293,18 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
 
         // Part of a name or email, from the provider's own index (see OrderSearch); another uncorrelated IN.
         var byText = OrderSearch.CustomerIds(db, search);
+        if (broad)
+        {
+            // Text matching many customers: a correlated EXISTS (the customer by its key, then the matched set, read
+            // once) cannot be answered from the CustomerId index, so the database walks the sort's index and stops
+            // after a page (or the count's cap) instead of reading and sorting every matching order.
+            return orders.Where(o => o.Number == number
+                || o.MerchantOrderId == search
+                || o.ExternalReference == search
+                || customerIds.Contains(o.CustomerId)
+                || db.Customers.Any(c => c.Id == o.CustomerId && byText.Contains(c.Id)));
+        }
+
         return orders.Where(o => o.Number == number
             || o.MerchantOrderId == search
             || o.ExternalReference == search

@@ -2,7 +2,9 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Customers;
 using MerchantPortal.Identity;
 using MerchantPortal.Orders;
+using MerchantPortal.Data;
 using MerchantPortal.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.IntegrationTests.Orders;
 
@@ -95,6 +97,67 @@ public sealed class OrderSearchTests : CoreServiceTest
 
         Assert.Equal([mine.Order.Id], await SearchAsync("haddad", Actor.User("u", "u@test.example", merchant, Roles.Merchant)));
         Assert.Equal(2, (await SearchAsync("haddad")).Count);
+    }
+
+    [Theory]
+    [InlineData(OrderSort.Newest)]
+    [InlineData(OrderSort.Oldest)]
+    [InlineData(OrderSort.TotalHighest)]
+    [InlineData(OrderSort.TotalLowest)]
+    public async Task Text_matching_many_customers_pages_in_the_sort_by_keyset_as_a_selective_search_does(OrderSort sort)
+    {
+        var (merchant, item) = await MerchantWithStockAsync();
+        var orders = new TestOrders(Host.Services);
+        var placed = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            placed.Add((await orders.PlaceKeyOrderAsync(merchant, item, customerName: $"Broad Buyer {i}", customerEmail: $"buyer{i}@broad-shop.example")).Order.Id);
+        }
+
+        await orders.PlaceKeyOrderAsync(merchant, item, customerName: "Bruno Castell", customerEmail: "bruno@elsewhere.example");
+        var selective = await PagesAsync("buyer3@broad", sort);
+
+        // Customers without orders push the matched set past the point where the page walks the sort's index.
+        await using (var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            for (var i = 0; i < OrderQueries.BroadSearchCustomers; i++)
+            {
+                db.Customers.Add(Customer.Create(merchant, $"Quiet {i}", $"quiet{i}@broad-shop.example", null, DateTime.UtcNow));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var broad = await PagesAsync("broad-shop", sort);
+        var expected = await Host.Get<OrderQueries>().SearchAsync(new OrderQuery { MerchantId = merchant, Sort = sort, PageSize = 100 }, Actor.System);
+        Assert.Equal([.. expected.Items.Select(o => o.Id).Where(placed.Contains)], broad.SelectMany(p => p).ToList());
+        Assert.Equal(5, broad.SelectMany(p => p).Count());
+        Assert.Equal([2, 2, 1], broad.Select(p => p.Count));
+        Assert.Equal([placed[3]], (await PagesAsync("buyer3@broad", sort)).SelectMany(p => p));
+        Assert.Equal(selective.SelectMany(p => p), (await PagesAsync("buyer3@broad", sort)).SelectMany(p => p));
+    }
+
+    /// <summary>Every page of the search, two orders a page, following each page's next key; each page's count is the whole match.</summary>
+    private async Task<List<List<Guid>>> PagesAsync(string search, OrderSort sort)
+    {
+        var query = new OrderQuery { Search = search, Sort = sort };
+        var pages = new List<List<Guid>>();
+        var position = OrderPagePosition.First with { Size = 2 };
+        var seen = 0;
+        while (true)
+        {
+            var page = await Host.Get<OrderQueries>().PageAsync(query, position, Actor.System);
+            pages.Add([.. page.Items.Select(o => o.Id)]);
+            seen += page.Items.Count;
+            if (page.Next is not { } next)
+            {
+                Assert.Equal(seen, page.Count.Value);
+                Assert.False(page.Count.IsCapped);
+                return pages;
+            }
+
+            position = position with { After = next };
+        }
     }
 
     private async Task<(Guid Merchant, long Item)> MerchantWithStockAsync()
