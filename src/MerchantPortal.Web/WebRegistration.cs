@@ -59,6 +59,7 @@ public static class WebRegistration
         // The sandbox's challenge page answers with a redirect to the portal's return URL, which the seeder does not follow.
         services.AddHttpClient(DemoCards.ChallengeClient).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<DemoOpenOrders>();
+        services.AddScoped<DemoOrderRequests>();
         return builder;
     }
 

@@ -28,13 +28,11 @@ internal sealed class DemoHistory(
     LedgerService ledger,
     DemoCards cards,
     DemoOpenOrders openOrders,
+    DemoOrderRequests requests,
     JobRunner jobs,
     TimeProvider clock,
     ILogger<DemoHistory> logger)
 {
-    /// <summary>Where a payer comes back after 3-D Secure; the demo cards never ask for it.</summary>
-    private const string PaymentReturnUrl = "http://localhost/orders/" + PaymentChoice.OrderIdToken + "/payment-return";
-
     private static readonly string[] FirstNames =
         ["Olivia", "Liam", "Emma", "Noah", "Ava", "Lucas", "Mia", "Mateo", "Sofia", "Elias", "Léa", "Jonas", "Chloé", "Hugo", "Anna",
          "Leon", "Marta", "Diego", "Yuki", "Amara", "Kofi", "Priya", "Arjun", "Ingrid", "Tomás"];
@@ -62,7 +60,7 @@ internal sealed class DemoHistory(
         foreach (var merchant in merchants)
         {
             await DepositAsync(merchant, now.AddDays(-31), ct);
-            holders[merchant.Id] = await cards.SaveAsync(merchant, ActorFor(merchant), now.AddDays(-31), ct);
+            holders[merchant.Id] = await cards.SaveAsync(merchant, DemoOrderRequests.ActorFor(merchant), now.AddDays(-31), ct);
         }
 
         if (!cards.IsAvailable)
@@ -113,9 +111,9 @@ internal sealed class DemoHistory(
         var holder = paying.Count > 0 && random.Next(100) < 33 ? paying[random.Next(paying.Count)] : null;
         var customer = holder is null ? RandomCustomer(random) : new CustomerRef(CustomerId: holder.CustomerId);
         var lineCount = random.Next(100) < 80 ? 1 : 2;
-        var lines = Enumerable.Range(0, lineCount).Select(_ => Line(sellable[random.Next(sellable.Count)], random)).ToList();
-        var payment = holder is null ? PaymentChoice.Balance : new PaymentChoice(PaymentMethodKind.Card, holder.PaymentMethodId, PaymentReturnUrl);
-        var actor = ActorFor(merchant);
+        var lines = Enumerable.Range(0, lineCount).Select(_ => DemoOrderRequests.Line(sellable[random.Next(sellable.Count)], random)).ToList();
+        var payment = requests.PaymentFor(holder);
+        var actor = DemoOrderRequests.ActorFor(merchant);
         var source = random.Next(100) < 55 ? OrderSource.Api : OrderSource.Dashboard;
         var placed = await orders.PlaceAsync(new PlaceOrder(merchant.Id, customer, lines, payment, source,
             MerchantOrderId: source == OrderSource.Api ? $"{merchant.Name[..2].ToUpperInvariant()}-{random.Next(100_000, 999_999)}" : null), actor, ct);
@@ -140,8 +138,6 @@ internal sealed class DemoHistory(
         return payment.Method;
     }
 
-    private static Actor ActorFor(MerchantSummary merchant) => Actor.User("demo", "Demo history", merchant.Id, Roles.Merchant);
-
     private static CustomerRef RandomCustomer(Random random)
     {
         var first = FirstNames[random.Next(FirstNames.Length)];
@@ -154,28 +150,6 @@ internal sealed class DemoHistory(
     /// <summary>The name without accents, for an email address (Müller → muller).</summary>
     private static string Ascii(string name) => new([.. name.Normalize(System.Text.NormalizationForm.FormD)
         .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
-
-    private static PlaceOrderLine Line(CatalogItem item, Random random) => item.Type switch
-    {
-        ProductType.Key => new PlaceOrderLine(item.Id, random.Next(100) < 75 ? 1 : random.Next(2, 4)),
-        ProductType.TopUp => new PlaceOrderLine(item.Id,
-            (item.MinAmountMinor + item.StepMinor * random.Next(0, (int)Math.Min(8, (item.MaxAmountMinor - item.MinAmountMinor) / item.StepMinor) + 1)) / 100m,
-            FieldValues(item, random)),
-        _ => new PlaceOrderLine(item.Id, null, FieldValues(item, random)),
-    };
-
-    private static Dictionary<string, string?> FieldValues(CatalogItem item, Random random) => item.Fields.ToDictionary(
-        f => f.Key,
-        f => (string?)(f.Type == FieldType.Choice
-            ? f.Choices[random.Next(f.Choices.Count)].Id.ToString(CultureInfo.InvariantCulture)
-            : f.Key switch
-            {
-                "phone_number" when item.Currency == "USD" => $"+1{random.NextInt64(2_000_000_000, 9_999_999_999)}",
-                "phone_number" => $"+44{random.NextInt64(7_000_000_000, 7_999_999_999)}",
-                "account_id" when f.Pattern is not null => $"LGC-{random.Next(100_000, 999_999)}",
-                "account_id" => $"player{random.Next(1000, 99_999)}",
-                _ => "Billing question",
-            }));
 
     private async Task<List<CatalogItem>> LoadItemsAsync(CancellationToken ct)
     {

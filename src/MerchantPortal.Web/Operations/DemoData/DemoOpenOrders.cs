@@ -15,9 +15,10 @@ namespace MerchantPortal.Web.Operations;
 /// order, and an order still being fulfilled. The last two settle by themselves, after the simulator's delay and the
 /// payment timeout (README: "Demo data").
 /// </summary>
-internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancellationService cancellation, JobRunner jobs, ILogger<DemoOpenOrders> logger)
+internal sealed class DemoOpenOrders(
+    OrderPlacementService orders, OrderCancellationService cancellation, DemoOrderRequests requests, JobRunner jobs, ILogger<DemoOpenOrders> logger)
 {
-    private const string PaymentReturnUrl = "http://localhost/orders/" + PaymentChoice.OrderIdToken + "/payment-return";
+    private readonly Random _random = new(20261202);
 
     public async Task SeedAsync(
         IReadOnlyList<MerchantSummary> merchants, IReadOnlyDictionary<Guid, IReadOnlyList<DemoCardHolder>> holders, IReadOnlyList<CatalogItem> items,
@@ -49,7 +50,7 @@ internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancella
             // Cancelled before fulfilment: refunded in full.
             if (await PlaceOrderAsync(merchant, "Lena Fischer", [Line(inStock)], null, ct) is { } cancelled)
             {
-                await cancellation.CancelAsync(cancelled, "Customer ordered the wrong item", ActorFor(merchant), ct);
+                await cancellation.CancelAsync(cancelled, "Customer ordered the wrong item", DemoOrderRequests.ActorFor(merchant), ct);
                 placed++;
             }
 
@@ -86,9 +87,9 @@ internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancella
         var customer = card is not null
             ? new CustomerRef(CustomerId: card.CustomerId)
             : new CustomerRef(Email: $"{name!.Replace(' ', '.')}@example.com".ToLowerInvariant(), Name: name);
-        var payment = card is null ? PaymentChoice.Balance : new PaymentChoice(PaymentMethodKind.Card, card.PaymentMethodId, PaymentReturnUrl);
+        var payment = requests.PaymentFor(card);
         var placed = await orders.PlaceAsync(
-            new PlaceOrder(merchant.Id, customer, [.. lines.OfType<PlaceOrderLine>()], payment, OrderSource.Dashboard), ActorFor(merchant), ct);
+            new PlaceOrder(merchant.Id, customer, [.. lines.OfType<PlaceOrderLine>()], payment, OrderSource.Dashboard), DemoOrderRequests.ActorFor(merchant), ct);
         return placed.Succeeded ? placed.Value.Order.Order.Id : null;
     }
 
@@ -99,20 +100,5 @@ internal sealed class DemoOpenOrders(OrderPlacementService orders, OrderCancella
         }
     }
 
-    private static PlaceOrderLine? Line(CatalogItem? item, int quantity = 1) => item switch
-    {
-        null => null,
-        { Type: ProductType.Key } => new PlaceOrderLine(item.Id, quantity),
-        { Type: ProductType.TopUp } => new PlaceOrderLine(item.Id, item.MinAmountMinor / 100m, FieldValues(item)),
-        _ => new PlaceOrderLine(item.Id, null, FieldValues(item)),
-    };
-
-    private static Dictionary<string, string?> FieldValues(CatalogItem item) => item.Fields.ToDictionary(f => f.Key, f => (string?)(f.Type switch
-    {
-        FieldType.Choice => f.Choices[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ when f.Key == "phone_number" => item.Currency == "USD" ? "+12025550143" : "+447700900123",
-        _ => f.Pattern is null ? "player4821" : "LGC-104233",
-    }));
-
-    private static Actor ActorFor(MerchantSummary merchant) => Actor.User("demo", "Demo history", merchant.Id, Roles.Merchant);
+    private PlaceOrderLine? Line(CatalogItem? item, int quantity = 1) => item is null ? null : DemoOrderRequests.Line(item, _random, quantity);
 }
