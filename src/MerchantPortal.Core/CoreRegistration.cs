@@ -151,6 +151,7 @@ public static class CoreRegistration
         services.AddSingleton<IJobHandler, RestockRetries>();
         services.AddSingleton<IJobHandler, SendCodesEmailJobHandler>();
         services.AddSingleton<IJobHandler, LowBalanceEmailJobHandler>();
+        services.AddSingleton<IJobHandler, SyncStripeCustomerJobHandler>();
         if (configuration.GetSection(JobOptions.SectionName).Get<JobOptions>()?.RunWorker ?? true)
         {
             services.AddHostedService<JobWorker>();

@@ -2,6 +2,7 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
+using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,12 @@ public sealed partial class CustomerService
         customer.Edit(name, email, phone, notes);
         audit.Record(db, actor, AuditActions.CustomerUpdated, "customer", customer.Id.ToString(),
             $"Changed customer {before}: {string.Join("; ", changes.Select(Describe))}", customer.MerchantId, changes);
+        if (customer.StripeCustomerId is not null && changes.Any(c => c.Field != "notes"))
+        {
+            // In the same transaction, so Stripe's copy (receipts, the Dashboard) follows even if Stripe is down right now.
+            jobs.Enqueue(db, JobTypes.SyncStripeCustomer, customer.Id.ToString());
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

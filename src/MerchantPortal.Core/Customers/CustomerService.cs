@@ -2,12 +2,13 @@ using MerchantPortal.Auditing;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
+using MerchantPortal.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Customers;
 
 /// <summary>A merchant's customers: create-or-find by email or phone, search, details, editing (CustomerService.Editing.cs).</summary>
-public sealed partial class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvider clock, AuditTrail audit)
+public sealed partial class CustomerService(IDbContextFactory<PortalDb> dbs, TimeProvider clock, AuditTrail audit, JobQueue jobs)
 {
     /// <summary>
     /// The customers of the query's merchant (all merchants' for staff without one). A merchant actor only ever

@@ -71,4 +71,7 @@ public static class JobTypes
 
     /// <summary>Tells one merchant user that the balance fell below its low-balance threshold; payload: JSON.</summary>
     public const string LowBalanceEmail = "low_balance_email";
+
+    /// <summary>Copies a customer's edited name, email and phone to their Stripe Customer; payload: the customer id.</summary>
+    public const string SyncStripeCustomer = "sync_stripe_customer";
 }
