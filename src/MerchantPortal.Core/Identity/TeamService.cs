@@ -12,8 +12,8 @@ namespace MerchantPortal.Identity;
 /// </summary>
 public sealed class TeamService(UserAdminService users, IDbContextFactory<PortalDb> dbs, TimeProvider clock)
 {
-    /// <summary>The most users one team lists.</summary>
-    public const int MaxTeamSize = 500;
+    /// <summary>How many colleagues one page of the team lists.</summary>
+    public const int PageSize = 25;
 
     /// <summary>Whether the actor manages this merchant's team: an admin, or a team admin of the merchant whose account is open.</summary>
     public async Task<bool> MayManageAsync(Guid merchantId, Actor actor, CancellationToken ct = default)
@@ -36,15 +36,15 @@ public sealed class TeamService(UserAdminService users, IDbContextFactory<Portal
         return self is not null && !(self.LockoutEnd > clock.GetUtcNow());
     }
 
-    public async Task<Result<IReadOnlyList<UserSummary>>> ListAsync(Guid merchantId, Actor actor, CancellationToken ct = default)
+    /// <summary>A page (from 0) of the merchant's users, optionally those whose name or email holds <paramref name="search"/>.</summary>
+    public async Task<Result<Page<UserSummary>>> ListAsync(Guid merchantId, Actor actor, int page = 0, string? search = null, CancellationToken ct = default)
     {
         if (!await MayManageAsync(merchantId, actor, ct))
         {
             return UserErrors.TeamNotAllowed;
         }
 
-        var team = await users.SearchAsync(new UserQuery(MerchantId: merchantId, PageSize: MaxTeamSize), ct);
-        return Result<IReadOnlyList<UserSummary>>.From(team.Items);
+        return await users.SearchAsync(new UserQuery(Search: search, Page: Math.Max(page, 0), PageSize: PageSize, MerchantId: merchantId), ct);
     }
 
     /// <summary>Adds a merchant user to the team; the caller sends the invitation link.</summary>

@@ -90,6 +90,29 @@ public sealed class TeamPageTests : PortalComponentTest, IAsyncLifetime
         Assert.Equal("new@acme.test", _emails.LastTo("new@acme.test").To);
     }
 
+    [Fact]
+    public async Task A_large_team_is_listed_a_page_at_a_time_and_can_be_searched()
+    {
+        var users = _core.Get<UserAdminService>();
+        for (var i = 1; i <= 28; i++)
+        {
+            await users.CreateAsync(new CreateUser($"member{i:00}@acme.test", $"Member {i:00}", Roles.Merchant, _merchant.Id), TestCatalog.Admin);
+        }
+
+        var page = Render<TeamPage>();
+        page.WaitForAssertion(() => Assert.Equal(TeamService.PageSize, page.FindAll("[data-testid='team-table'] tbody tr").Count));
+        Assert.Equal("1–25 of 30", page.Find("[data-testid='team-range']").TextContent.Trim());
+
+        page.Find("[data-testid='team-pages'] [aria-label='Next page']").Click();
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid='team-table'] tbody tr").Count));
+        Assert.Equal("26–30 of 30", page.Find("[data-testid='team-range']").TextContent.Trim());
+
+        await page.InvokeAsync(() => page.FindComponent<MudTextField<string>>().Instance.ValueChanged.InvokeAsync("member07"));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid='team-table'] tbody tr")));
+        Assert.Contains("Member 07", page.Find("[data-testid='team-table']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid='team-pages']"));
+    }
+
     private static string MessageFor(IRenderedComponent<MudDialogProvider> provider, string testId) =>
         provider.Find($"[data-testid='{testId}']").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }

@@ -34,7 +34,7 @@ public sealed class TeamServiceTests : CoreServiceTest
         var invited = await Team.InviteAsync(merchantId, new InviteColleague("not-an-email", " "), owner);
 
         Assert.Equal(["EMAIL_INVALID", "DISPLAY_NAME_REQUIRED"], invited.Error!.Flatten().Select(e => e.Code));
-        Assert.Single((await Team.ListAsync(merchantId, owner)).Value);
+        Assert.Single((await Team.ListAsync(merchantId, owner)).Value.Items);
     }
 
     [Fact]
