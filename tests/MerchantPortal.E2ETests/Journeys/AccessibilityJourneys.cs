@@ -17,9 +17,6 @@ public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixt
 {
     private static readonly string[] Themes = ["light", "dark"];
 
-    // The API reference is Scalar's own page, swept by ApiReferenceJourneys (it carries one known, harmless CSP report).
-    private static readonly string[] OutsideTheSweep = ["/api/reference"];
-
     private JourneyData Data => new(Fixture.App);
 
     [Theory]
@@ -29,16 +26,13 @@ public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixt
     public Task Every_page_of_a_role_has_no_serious_or_critical_accessibility_violation_in_either_theme(string role) =>
         InBrowserAsync(async page =>
         {
-            var details = await DetailPagesAsync(role);
             var findings = new List<string>();
             var csp = CspRecorder.Attach(page);
             await page.AddInitScriptAsync(CspRecorder.Script);
 
             var user = Fixture.App.DemoUser(role);
             await new LoginPage(page).SignInAsync(user.Email, user.Password);
-            var navigation = await page.GetByTestId("nav").Locator("a[href]").EvaluateAllAsync<string[]>(
-                "links => links.map(a => new URL(a.href).pathname)");
-            var paths = navigation.Except(OutsideTheSweep).Concat(details).Concat(AccountPages).Distinct().ToList();
+            var paths = await RolePages.AllAsync(page, Data, role);
 
             foreach (var theme in Themes)
             {
@@ -63,7 +57,7 @@ public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixt
             foreach (var theme in Themes)
             {
                 await SetThemeAsync(page, theme);
-                foreach (var path in SignedOutPages)
+                foreach (var path in RolePages.SignedOutPages)
                 {
                     await OpenAsync(page, path, theme);
                     findings.AddRange(await SeriousFindingsAsync(page, $"{path} signed out ({theme})"));
@@ -73,31 +67,6 @@ public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixt
 
             Assert.True(findings.Count == 0, $"{findings.Count} finding(s) for {role}:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
         });
-
-    private static readonly string[] AccountPages =
-    [
-        "/Account/Manage", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication", "/Account/AccessDenied",
-        "/no-such-page",
-    ];
-
-    private static readonly string[] SignedOutPages = ["/Account/Login", "/Account/ForgotPassword", "/Account/Lockout"];
-
-    /// <summary>The pages behind the list pages: one order, customer and catalog item of the demo merchant, and a page the role may not open.</summary>
-    private async Task<IReadOnlyList<string>> DetailPagesAsync(string role)
-    {
-        var (item, _) = await Data.KeyItemWithCodesAsync(unitPriceMinor: 300, codes: 1);
-        await Data.CreditDemoMerchantAsync(20m);
-        var customer = await Data.DemoCustomerAsync("Sweep Customer");
-        var order = await Data.PlaceDemoOrderAsync(customer, item, units: 2);
-        var pages = new List<string> { $"/orders/{order.Id}", $"/customers/{customer.Id}", $"/catalog/{item.Id}" };
-        pages.AddRange(role switch
-        {
-            Roles.Merchant => [$"/customers/{customer.Id}/cards/new", "/admin/users"],
-            Roles.Admin => ["/catalog/new", $"/catalog/{item.Id}/edit"],
-            _ => ["/orders/new"],
-        });
-        return pages;
-    }
 
     /// <summary>Writes the findings so far next to the failure artifacts, so a long sweep that stops early still says what it found.</summary>
     private static void Report(string role, IEnumerable<string> findings)

@@ -8,7 +8,8 @@ namespace MerchantPortal.E2ETests.Journeys;
 
 /// <summary>
 /// On a 390 px wide phone screen the portal works without sideways scrolling: New order fits, the payment choice wraps,
-/// the order page stacks its lines with the undelivered units in view, and the orders list folds its filters.
+/// the order page stacks its lines with the undelivered units in view, the orders list folds its filters, and no page
+/// a role can open (navigation, detail and account pages) is wider than the screen or cuts a button off.
 /// </summary>
 public sealed class SmallScreenJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
@@ -71,30 +72,48 @@ public sealed class SmallScreenJourneys(E2EFixture fixture) : BrowserTest(fixtur
             await AssertNoHorizontalOverflowAsync(page, "Orders with the filters open");
         });
 
-    [Fact]
-    public Task On_a_phone_no_page_of_the_navigation_is_wider_than_the_screen() =>
+    [Theory]
+    [InlineData(Roles.Merchant)]
+    [InlineData(Roles.Support)]
+    [InlineData(Roles.Admin)]
+    public Task On_a_phone_no_page_of_a_role_is_wider_than_the_screen_or_cuts_off_a_button(string role) =>
         InBrowserAsync(async page =>
         {
             await page.SetViewportSizeAsync(PhoneWidth, 844);
-            var admin = Fixture.App.DemoUser(Roles.Admin);
-            await new LoginPage(page).SignInAsync(admin.Email, admin.Password);
+            var user = Fixture.App.DemoUser(role);
+            await new LoginPage(page).SignInAsync(user.Email, user.Password);
             // The drawer starts closed on a phone; its links are in the page all the same.
-            var paths = await page.GetByTestId("nav").Locator("a[href]").EvaluateAllAsync<string[]>(
-                "links => links.map(a => new URL(a.href).pathname).filter(p => p !== '/api/reference')");
-            var tooWide = new List<string>();
-            foreach (var path in paths.Concat(["/Account/Manage", "/no-such-page"]))
+            var paths = await RolePages.AllAsync(page, Data, role);
+            var problems = new List<string>();
+            foreach (var path in paths)
             {
                 await page.GotoAsync(path.TrimStart('/'));
                 await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+                if (await page.Locator("main[data-interactive]").CountAsync() > 0)
+                {
+                    await new ShellPage(page).WaitUntilInteractiveAsync();
+                }
+
                 var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
                 if (width > PhoneWidth)
                 {
-                    tooWide.Add($"{path}: {width} px");
+                    problems.Add($"{path}: {width} px wide");
                 }
+
+                problems.AddRange((await page.EvaluateAsync<string[]>(CutOffButtons, PhoneWidth)).Select(b => $"{path}: button cut off: {b}"));
             }
 
-            Assert.True(tooWide.Count == 0, $"Wider than {PhoneWidth} px: {string.Join(", ", tooWide)}");
+            Assert.True(problems.Count == 0, $"On a {PhoneWidth} px screen:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         });
+
+    /// <summary>Visible buttons of the page that reach past either edge of the screen (the drawer, closed, is off screen on purpose).</summary>
+    private const string CutOffButtons = """
+        width => [...document.querySelectorAll('main button, main a.mud-button-root, header button')]
+            .filter(b => b.offsetParent !== null)
+            .map(b => [b, b.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0 && (r.left < -1 || r.right > width + 1))
+            .map(([b, r]) => `${(b.getAttribute('aria-label') || b.textContent).trim().slice(0, 40)} (${Math.round(r.left)}–${Math.round(r.right)})`)
+        """;
 
     private static async Task AssertNoHorizontalOverflowAsync(IPage page, string where)
     {
