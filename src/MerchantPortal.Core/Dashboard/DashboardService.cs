@@ -40,8 +40,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
         var first = new[] { period.Previous.From, today }.Min();
         var last = new[] { period.To, today }.Max();
-        var fromUtc = StartOfDayUtc(first, zone);
-        var toUtc = StartOfDayUtc(last.AddDays(1), zone);
+        var fromUtc = LocalDays.StartOfDayUtc(first, zone);
+        var toUtc = LocalDays.StartOfDayUtc(last.AddDays(1), zone);
         var orders = db.Orders.AsNoTracking().Where(o => actor.MerchantId == null || o.MerchantId == actor.MerchantId);
 
         var placed = await orders
@@ -90,18 +90,6 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
             Period = period,
             PreviousDays = Series(period.Previous),
         };
-    }
-
-    private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // A midnight skipped by a daylight-saving change starts the day an hour later.
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
     private static DateOnly LocalDay(DateTime utcHour, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcHour, zone));

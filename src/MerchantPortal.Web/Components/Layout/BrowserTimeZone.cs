@@ -1,4 +1,5 @@
 using System.Globalization;
+using MerchantPortal.Common;
 using Microsoft.JSInterop;
 
 namespace MerchantPortal.Web.Components.Layout;
@@ -70,11 +71,7 @@ public sealed class BrowserTimeZone(IJSRuntime js) : IAsyncDisposable
         : $"{Format(utc, "yyyy-MM-dd HH:mm:ss")} {OffsetLabel(utc)} ({Name}) · {utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}";
 
     /// <summary>The UTC instant at which a local calendar day starts in the browser's zone (UTC if unknown).</summary>
-    public DateTime StartOfDayUtc(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return Zone is null ? DateTime.SpecifyKind(local, DateTimeKind.Utc) : TimeZoneInfo.ConvertTimeToUtc(local, Zone);
-    }
+    public DateTime StartOfDayUtc(DateOnly day) => LocalDays.StartOfDayUtc(day, Zone ?? TimeZoneInfo.Utc);
 
     public async ValueTask DisposeAsync()
     {

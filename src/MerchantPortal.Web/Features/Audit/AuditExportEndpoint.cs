@@ -28,7 +28,7 @@ public static class AuditExportEndpoint
         {
             if (!Guid.TryParse(merchant, out var parsed))
             {
-                return Problem("MERCHANT_INVALID", "The merchant must be a merchant id.", "merchant");
+                return ExportProblems.InvalidFilters("MERCHANT_INVALID", "The merchant must be a merchant id.", "merchant");
             }
 
             merchantId = parsed;
@@ -36,12 +36,12 @@ public static class AuditExportEndpoint
 
         if (!TryInstant(from, out var start))
         {
-            return Problem("FROM_INVALID", "The start must be a UTC time like 2026-11-01T00:00:00Z.", "from");
+            return ExportProblems.InvalidFilters("FROM_INVALID", "The start must be a UTC time like 2026-11-01T00:00:00Z.", "from");
         }
 
         if (!TryInstant(to, out var end))
         {
-            return Problem("TO_INVALID", "The end must be a UTC time like 2026-12-01T00:00:00Z.", "to");
+            return ExportProblems.InvalidFilters("TO_INVALID", "The end must be a UTC time like 2026-12-01T00:00:00Z.", "to");
         }
 
         var query = new AuditQuery(search, area, merchantId, start, end);
@@ -87,11 +87,4 @@ public static class AuditExportEndpoint
         instant = parsed.UtcDateTime;
         return true;
     }
-
-    private static ProblemHttpResult Problem(string code, string detail, string field) =>
-        TypedResults.Problem(
-            title: "The export filters are not valid.",
-            detail: detail,
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["code"] = code, ["field"] = field });
 }

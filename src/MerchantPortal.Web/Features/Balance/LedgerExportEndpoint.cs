@@ -66,13 +66,13 @@ public static class LedgerExportEndpoint
         var parsedKind = LedgerKindFilter.All;
         if (merchantId is null || (kind is not null && !Enum.TryParse(kind, ignoreCase: true, out parsedKind)))
         {
-            return Problem(merchantId is null ? "Choose a merchant." : "Choose one of the listed kinds.");
+            return ExportProblems.InvalidFilters(merchantId is null ? "Choose a merchant." : "Choose one of the listed kinds.");
         }
 
         var query = new LedgerQuery(merchantId.Value, Utc(from), Utc(to), parsedKind, text);
         if (LedgerQuery.Validate(query) is { } invalid)
         {
-            return Problem(invalid.Message);
+            return ExportProblems.InvalidFilters(invalid.Message);
         }
 
         var headers = context.Response.Headers;
@@ -128,7 +128,4 @@ public static class LedgerExportEndpoint
         DateTimeKind.Local => value.Value.ToUniversalTime(),
         _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
     };
-
-    private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(title: "The export filters are not valid.", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

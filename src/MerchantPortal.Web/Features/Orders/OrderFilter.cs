@@ -82,8 +82,8 @@ public sealed partial record OrderFilter
             Statuses = Statuses.Count == 0 ? null : Statuses,
             PaymentStatus = Payment,
             FulfillmentStatus = Fulfillment,
-            CreatedFrom = From is { } from ? StartOfDayUtc(from, zone) : null,
-            CreatedTo = To is { } to ? StartOfDayUtc(to.AddDays(1), zone) : null,
+            CreatedFrom = From is { } from ? LocalDays.StartOfDayUtc(from, zone) : null,
+            CreatedTo = To is { } to ? LocalDays.StartOfDayUtc(to.AddDays(1), zone) : null,
             ItemId = ItemId,
             Source = Source,
             Refunds = Refunds,
@@ -119,21 +119,5 @@ public sealed partial record OrderFilter
         hash.Add(Sort);
         hash.Add(TimeZone);
         return hash.ToHashCode();
-    }
-
-    /// <summary>
-    /// The UTC instant a local day begins. Where a clock change skips midnight the day begins at the
-    /// first minute that exists; where midnight happens twice, at the first of them.
-    /// </summary>
-    internal static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
     }
 }

@@ -39,12 +39,12 @@ public static class OrdersExportEndpoint
         var filter = OrderFilter.Parse(text);
         if (filter.Error is { } error)
         {
-            return Problem(error);
+            return ExportProblems.InvalidFilters(error);
         }
 
         if (rows is not null && rows != RowsPerLine)
         {
-            return Problem(new Error("FILTER_INVALID", $"'{rows}' is not a row layout; leave it out for one row per order or use {RowsPerLine}.", RowsKey));
+            return ExportProblems.InvalidFilters(new Error("FILTER_INVALID", $"'{rows}' is not a row layout; leave it out for one row per order or use {RowsPerLine}.", RowsKey));
         }
 
         var perLine = rows == RowsPerLine;
@@ -62,11 +62,4 @@ public static class OrdersExportEndpoint
         headers.CacheControl = "no-store";
         return TypedResults.Stream(body => OrdersCsv.WriteAsync(body, orders.StreamExportAsync(query, perLine, actor, ct), perLine, ct), "text/csv; charset=utf-8");
     }
-
-    private static ProblemHttpResult Problem(Error error) =>
-        TypedResults.Problem(
-            title: "The export filters are not valid.",
-            detail: error.Message,
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
 }
