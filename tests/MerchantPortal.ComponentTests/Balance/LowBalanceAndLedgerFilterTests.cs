@@ -6,6 +6,7 @@ using MerchantPortal.Merchants;
 using MerchantPortal.Testing;
 using MerchantPortal.Web.Features.Balance;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantPortal.ComponentTests.Balance;
 
@@ -83,6 +84,45 @@ public sealed class LowBalanceAndLedgerFilterTests : CoreComponentTest
 
         page.WaitForAssertion(() => Assert.Equal("Chargeback 7781", Assert.Single(page.FindAll("[data-testid='ledger-description']")).TextContent.Trim()), Patience);
         Assert.Contains("text=7781", page.Find("[data-testid='ledger-export']").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("text=7781", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ledger_filter_is_read_from_the_address_and_the_export_link_carries_it()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
+        await Ledger.AdjustAsync(new AdjustBalance(merchant.Id, BalanceDirection.Debit, 5m, "Chargeback 7781", Guid.NewGuid().ToString()), TestCatalog.Admin);
+        await Ledger.AdjustAsync(new AdjustBalance(merchant.Id, BalanceDirection.Credit, 5m, "Goodwill 7781", Guid.NewGuid().ToString()), TestCatalog.Admin);
+        SignInAs(Roles.Merchant, userId: PageUserId, merchantId: merchant.Id);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("balance?kind=debits&text=7781&from=2026-01-01&to=2026-12-31");
+
+        var page = RenderWithProviders<BalancePage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Chargeback 7781", Assert.Single(page.FindAll("[data-testid='ledger-description']")).TextContent.Trim()), Patience);
+        Assert.Equal("7781", page.Find("[data-testid='ledger-text']").GetAttribute("value"));
+        var export = page.Find("[data-testid='ledger-export']").GetAttribute("href")!;
+        Assert.Contains("kind=debits", export, StringComparison.Ordinal);
+        Assert.Contains("text=7781", export, StringComparison.Ordinal);
+        Assert.Contains("from=", export, StringComparison.Ordinal);
+        Assert.Contains("to=", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_value_in_the_address_is_ignored_and_the_ledger_opens_unfiltered()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
+        await Ledger.AdjustAsync(new AdjustBalance(merchant.Id, BalanceDirection.Debit, 5m, "Chargeback 7781", Guid.NewGuid().ToString()), TestCatalog.Admin);
+        SignInAs(Roles.Merchant, userId: PageUserId, merchantId: merchant.Id);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("balance?kind=nonsense&from=yesterday&to=7");
+
+        var page = RenderWithProviders<BalancePage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='ledger-description']").Count), Patience);
+        Assert.Empty(page.FindAll("[data-testid='ledger-filter-error']"));
+        var export = page.Find("[data-testid='ledger-export']").GetAttribute("href")!;
+        Assert.DoesNotContain("kind=", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("from=", export, StringComparison.Ordinal);
+        Assert.False(page.Find("[data-testid='ledger-export']").HasAttribute("disabled"));
     }
 
     [Fact]

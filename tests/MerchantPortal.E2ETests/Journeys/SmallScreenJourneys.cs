@@ -8,8 +8,8 @@ namespace MerchantPortal.E2ETests.Journeys;
 
 /// <summary>
 /// On a 390 px wide phone screen the portal works without sideways scrolling: New order fits, the payment choice wraps,
-/// the order page stacks its lines with the undelivered units in view, the orders list folds its filters, and no page
-/// a role can open (navigation, detail and account pages) is wider than the screen or cuts a button off.
+/// the order page stacks its lines with the undelivered units in view, the orders list and the ledger fold their filters,
+/// and no page a role can open (navigation, detail and account pages) is wider than the screen or cuts a button off.
 /// </summary>
 public sealed class SmallScreenJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
@@ -70,6 +70,29 @@ public sealed class SmallScreenJourneys(E2EFixture fixture) : BrowserTest(fixtur
             await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
             await Expect(search).ToBeVisibleAsync();
             await AssertNoHorizontalOverflowAsync(page, "Orders with the filters open");
+        });
+
+    [Fact]
+    public Task On_a_phone_the_ledger_filter_folds_behind_a_filters_button() =>
+        InBrowserAsync(async page =>
+        {
+            await page.SetViewportSizeAsync(PhoneWidth, 844);
+            var merchant = Fixture.App.DemoUser(Roles.Merchant);
+            await new LoginPage(page).SignInAsync(merchant.Email, merchant.Password);
+            await page.GotoAsync("balance");
+            await new ShellPage(page).WaitUntilInteractiveAsync();
+            await Expect(page.GetByTestId("ledger-grid")).ToBeVisibleAsync();
+
+            var text = page.GetByTestId("ledger-text");
+            await Expect(text).ToBeHiddenAsync();
+            var toggle = page.GetByTestId("filters-toggle");
+            await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+            await AssertNoHorizontalOverflowAsync(page, "Balance");
+
+            await toggle.ClickAsync();
+            await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+            await Expect(text).ToBeVisibleAsync();
+            await AssertNoHorizontalOverflowAsync(page, "Balance with the filter open");
         });
 
     [Theory]

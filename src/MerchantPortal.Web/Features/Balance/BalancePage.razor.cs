@@ -46,9 +46,25 @@ public sealed partial class BalancePage
     [Inject]
     private BrowserTimeZone TimeZone { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <summary>Staff may open a merchant's balance directly, e.g. from the merchants page.</summary>
     [SupplyParameterFromQuery(Name = "merchant")]
     public Guid? MerchantFromQuery { get; set; }
+
+    /// <summary>The ledger filter in the address (see <see cref="LedgerFilterAddress"/>), so a filtered ledger can be bookmarked.</summary>
+    [SupplyParameterFromQuery(Name = LedgerFilterAddress.From)]
+    public string? FromQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = LedgerFilterAddress.To)]
+    public string? ToQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = LedgerFilterAddress.Kind)]
+    public string? KindQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = LedgerFilterAddress.Text)]
+    public string? TextQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,8 +74,39 @@ public sealed partial class BalancePage
         _merchantId = _actor.MerchantId ?? MerchantFromQuery;
         _canAdjust = (await Authorization.AuthorizeAsync(principal, Policies.AdjustBalance)).Succeeded;
         _canSetThreshold = (await Authorization.AuthorizeAsync(principal, Policies.ManageMerchants)).Succeeded;
+        ReadFilterFromAddress();
         await RefreshBalanceAsync();
     }
+
+    /// <summary>
+    /// Opens the ledger with the filter the address names. A value that cannot be read is left out, and a filter the
+    /// service would refuse is dropped as a whole: the ledger then opens unfiltered rather than with an error.
+    /// </summary>
+    private void ReadFilterFromAddress()
+    {
+        var filter = LedgerFilterAddress.Read(FromQuery, ToQuery, KindQuery, TextQuery);
+        _from = filter.From?.ToDateTime(TimeOnly.MinValue);
+        _to = filter.To?.ToDateTime(TimeOnly.MinValue);
+        _kind = filter.Kind;
+        _text = filter.Text;
+        if (_merchantId is not { } merchantId)
+        {
+            return;
+        }
+
+        var query = Query(merchantId);
+        if (LedgerQuery.Validate(query) is not null)
+        {
+            (_from, _to, _kind, _text) = (null, null, LedgerKindFilter.All, null);
+            return;
+        }
+
+        _applied = query;
+        _filtered = IsFiltered(query);
+    }
+
+    private static bool IsFiltered(LedgerQuery query) =>
+        query.From is not null || query.To is not null || query.Kind != LedgerKindFilter.All || !string.IsNullOrWhiteSpace(query.Text);
 
     private async Task<GridData<LedgerRow>> LoadAsync(GridState<LedgerRow> state, CancellationToken ct)
     {
@@ -105,10 +152,25 @@ public sealed partial class BalancePage
 
         _filterErrors = FieldErrors.None;
         _applied = query;
-        _filtered = query.From is not null || query.To is not null || query.Kind != LedgerKindFilter.All || !string.IsNullOrWhiteSpace(query.Text);
+        _filtered = IsFiltered(query);
+        WriteFilterToAddress();
         if (_grid is not null)
         {
             await _grid.ReloadServerData();
+        }
+    }
+
+    /// <summary>Puts the applied filter in the address, replacing it, so a reload or a bookmark shows the same ledger.</summary>
+    private void WriteFilterToAddress()
+    {
+        var uri = Navigation.GetUriWithQueryParameters(LedgerFilterAddress.Parameters(
+            _from is { } from ? DateOnly.FromDateTime(from) : null,
+            _to is { } to ? DateOnly.FromDateTime(to) : null,
+            _kind,
+            _text));
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, replace: true);
         }
     }
 
