@@ -28,8 +28,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // The demo catalog and users are seeded; a month of order history only slows tests down.
         Settings["Demo:HistoricalOrders"] = "0";
 
-        // Each test app has its own Stripe sandbox, in memory.
+        // Each test app has its own Stripe sandbox, in memory, on a free port.
         Settings["StripeSandbox:DataFile"] = "";
+        Settings["StripeSandbox:Port"] = "0";
     }
 
     /// <summary>Extra configuration for this app, applied over the development settings.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MerchantPortal.Data;
 
@@ -13,7 +14,12 @@ public static class PortalDbProvider
     private const QuerySplittingBehavior ReadAs = QuerySplittingBehavior.SingleQuery;
 
     public static DbContextOptionsBuilder UsePortalDatabase(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => UseProvider(options, provider, connectionString)
+        // Capped counts take N rows in no order on purpose: the count is the same in any order, and an ORDER BY would make
+        // the database read every match to sort it. Every read of rows sorts.
+        .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+
+    private static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(
             connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(ReadAs)),

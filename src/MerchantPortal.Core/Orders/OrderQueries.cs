@@ -42,13 +42,17 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var before = after is null && position.Before is { } b && (b.TotalMinor is not null) == byTotal ? b : (OrderPageKey?)null;
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        // Text matching many customers is tested order by order while the sort's index is walked (see Search).
-        var broad = !string.IsNullOrWhiteSpace(query.Search) && OrderSearch.SearchesCustomerText(query.Search)
-            && await OrderSearch.CustomerIds(db, query.Search.Trim()).Take(BroadSearchCustomers + 1).CountAsync(ct) > BroadSearchCustomers;
-        var orders = Filter(db, query, actor, broad);
-        // In the page's own sort, so the limit is well defined (and the planner picks the plan it picks for the page).
-        var counted = await Sort(orders, query.Sort).Take(OrderCount.Cap + 1).CountAsync(ct);
+        var orders = Filter(db, query, actor);
+        // Customer text is counted on its selective plan (each alternative from its own index, no sort, stopping at the
+        // cap), and that count picks the page's plan: past BroadSearchOrders the page walks the sort's index instead.
+        // Other filters count in the page's own sort, so the planner picks the plan it picks for the page.
+        var customerText = !string.IsNullOrWhiteSpace(query.Search) && OrderSearch.SearchesCustomerText(query.Search);
+        var counted = await (customerText ? orders : Sort(orders, query.Sort)).Take(OrderCount.Cap + 1).CountAsync(ct);
         var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
+        if (customerText && counted > BroadSearchOrders)
+        {
+            orders = Filter(db, query, actor, broadSearch: true);
+        }
 
         var backwards = before is not null;
         var rows = await Summaries(db, Keyset(orders, query.Sort, after ?? before, backwards).Take(size + 1)).ToListAsync(ct);
@@ -191,10 +195,11 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
     }
 
     /// <summary>
-    /// Past this many customers matching the search text, the grid's page walks the sort's index and tests each
-    /// order's customer, instead of reading every matching order through the CustomerId index and sorting them.
+    /// Past this many orders matching customer text, the grid's page walks the sort's index and tests each order's
+    /// customer (about a page's worth of matches per <c>total / matches</c> orders walked), instead of reading every
+    /// matching order through the CustomerId index and sorting them. Tests lower it to reach both plans.
     /// </summary>
-    internal const int BroadSearchCustomers = 200;
+    internal int BroadSearchOrders { get; init; } = 2_000;
 
     private static IQueryable<Order> Filter(PortalDb db, OrderQuery query, Actor actor, bool broadSearch = false)
     {

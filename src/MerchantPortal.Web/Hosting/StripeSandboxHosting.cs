@@ -26,11 +26,12 @@ internal static class StripeSandboxHosting
         }
 
         var dataFile = section["DataFile"];
-        var sandbox = await StripeSandboxServer.StartAsync(new StripeSandboxOptions
+        var options = new StripeSandboxOptions
         {
             Port = section.GetValue<int>("Port"),
             DataFile = string.IsNullOrWhiteSpace(dataFile) ? null : Path.Combine(app.Environment.ContentRootPath, dataFile),
-        }, app.Services.GetRequiredService<ILoggerFactory>());
+        };
+        var sandbox = await StartOnPreferredPortAsync(app, options);
         app.Lifetime.ApplicationStopped.Register(() => sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
         var apiBase = sandbox.BaseUri.ToString().TrimEnd('/');
@@ -44,6 +45,27 @@ internal static class StripeSandboxHosting
         app.Logger.LogInformation("Stripe sandbox listening on {ApiBase}; card payments use it instead of Stripe.", apiBase);
 
         app.Lifetime.ApplicationStarted.Register(() => _ = RegisterWebhookEndpointAsync(app));
+    }
+
+    /// <summary>
+    /// A fixed port keeps the 3-D Secure links stored on waiting orders working across restarts; when another
+    /// process holds it, the sandbox takes a free port rather than stopping the app.
+    /// </summary>
+    private static async Task<StripeSandboxServer> StartOnPreferredPortAsync(WebApplication app, StripeSandboxOptions options)
+    {
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        try
+        {
+            return await StripeSandboxServer.StartAsync(options, loggers);
+        }
+        catch (IOException) when (options.Port != 0)
+        {
+            app.Logger.LogWarning(
+                "Port {Port} is in use, so the Stripe sandbox takes a free port: 3-D Secure links of orders placed before this start will not open. " +
+                "Free the port or set StripeSandbox:Port to keep them.", options.Port);
+            options.Port = 0;
+            return await StripeSandboxServer.StartAsync(options, loggers);
+        }
     }
 
     /// <summary>Setting configuration values raises no change event, so the cached options are dropped by hand.</summary>
