@@ -14,8 +14,11 @@ public sealed class JobOptions
     /// <summary>How often an idle worker looks for due jobs (new jobs in this instance wake it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a claimed job belongs to its worker before another may take it over; renewed every third of it while the job runs.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed job belongs to its worker before another may take it over; renewed every third of it while
+    /// the job runs. Short, so a crashed instance's jobs (and the stock they hold back) resume within seconds.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Attempts before a job is given up as failed, for job types without a retry policy of their own.</summary>
     public int MaxAttempts { get; set; } = 8;

@@ -51,6 +51,21 @@ public sealed class JobLeaseTests : CoreServiceTest
     }
 
     [Fact]
+    public async Task With_the_default_settings_a_crashed_workers_job_is_taken_over_within_ten_seconds()
+    {
+        await PlaceKeyOrderAsync(units: 1, codes: 2);
+        await RemoveAllJobsButFulfilmentAsync();
+        var claims = Host.Get<JobClaims>();
+        var defaults = new JobOptions();
+        Assert.Single(await claims.ClaimAsync("worker-a", JobTypes.FulfilOrder, 10, CancellationToken.None));
+
+        // The restarted instance's idle lane looks every PollInterval, so the lease must be over one poll before ten seconds.
+        _clock.Advance(TimeSpan.FromSeconds(10) - defaults.PollInterval);
+
+        Assert.Single(await claims.ClaimAsync("worker-b", JobTypes.FulfilOrder, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_failing_job_is_retried_later_with_backoff()
     {
         await PlaceKeyOrderAsync(units: 1, codes: 1);
