@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
@@ -105,6 +106,50 @@ public sealed class LowBalanceAndLedgerFilterTests : CoreComponentTest
         Assert.Contains("text=7781", export, StringComparison.Ordinal);
         Assert.Contains("from=", export, StringComparison.Ordinal);
         Assert.Contains("to=", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Going_to_another_filtered_address_while_the_page_is_open_refilters_the_ledger()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
+        await Ledger.AdjustAsync(new AdjustBalance(merchant.Id, BalanceDirection.Debit, 5m, "Chargeback 7781", Guid.NewGuid().ToString()), TestCatalog.Admin);
+        await Ledger.AdjustAsync(new AdjustBalance(merchant.Id, BalanceDirection.Credit, 5m, "Goodwill 7781", Guid.NewGuid().ToString()), TestCatalog.Admin);
+        SignInAs(Roles.Merchant, userId: PageUserId, merchantId: merchant.Id);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("balance?kind=debits&text=7781");
+        var page = RenderWithProviders<BalancePage>();
+        page.WaitForAssertion(() => Assert.Equal("Chargeback 7781", Assert.Single(page.FindAll("[data-testid='ledger-description']")).TextContent.Trim()), Patience);
+
+        // Back or Forward to another filtered ledger: the same page component, a new address.
+        navigation.NavigateTo("balance?kind=credits&text=7781");
+
+        page.WaitForAssertion(() => Assert.Equal("Goodwill 7781", Assert.Single(page.FindAll("[data-testid='ledger-description']")).TextContent.Trim()), Patience);
+        Assert.Contains("kind=credits", page.Find("[data-testid='ledger-export']").GetAttribute("href"), StringComparison.Ordinal);
+
+        navigation.NavigateTo("balance");
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid='ledger-description']").Count), Patience);
+        Assert.DoesNotContain("kind=", page.Find("[data-testid='ledger-export']").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Applying_the_filter_writes_the_address_once_and_the_page_does_not_read_it_back_over_the_form()
+    {
+        var merchant = await Core.Catalog.MerchantAsync(balance: 100m);
+        await Ledger.AdjustAsync(new AdjustBalance(merchant.Id, BalanceDirection.Debit, 5m, "Chargeback 7781", Guid.NewGuid().ToString()), TestCatalog.Admin);
+        var page = RenderPage<BalancePage>(Roles.Merchant, merchant.Id);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='ledger-description']").Count), Patience);
+        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+        var entries = navigation.History.Count;
+
+        page.Find("[data-testid='ledger-text']").Change("  7781 ");
+        page.Find("[data-testid='ledger-apply']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Chargeback 7781", Assert.Single(page.FindAll("[data-testid='ledger-description']")).TextContent.Trim()), Patience);
+        Assert.Equal(entries + 1, navigation.History.Count);
+        Assert.EndsWith("?text=7781", navigation.Uri, StringComparison.Ordinal);
+        // The typed text stays as typed: the page's own write is not read back into the form.
+        Assert.Equal("  7781 ", page.Find("[data-testid='ledger-text']").GetAttribute("value"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using MerchantPortal.Auditing;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
@@ -6,6 +7,7 @@ using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
 using MerchantPortal.Testing;
+using MerchantPortal.Web.Features;
 using MerchantPortal.Web.Features.Balance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +71,58 @@ public sealed class CodeAndLedgerExportTests(PortalAppFactory app) : IClassFixtu
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal((tag, "top_up", "USD", "12.50"), (row[2], row[1], row[5], row[6]));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("kind=everything", "KIND_INVALID", "kind")]
+    // Enum.TryParse would read a number, or a list of names, as a kind; the balance page reads names only.
+    [InlineData("kind=3", "KIND_INVALID", "kind")]
+    [InlineData("kind=-1", "KIND_INVALID", "kind")]
+    [InlineData("kind=credits,debits", "KIND_INVALID", "kind")]
+    [InlineData("from=yesterday", "FROM_INVALID", "from")]
+    [InlineData("to=2026-13-45", "TO_INVALID", "to")]
+    [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "DATE_RANGE_INVALID", "to")]
+    public async Task A_filter_the_ledger_export_cannot_apply_is_a_problem_with_its_code_and_field(string filter, string code, string field)
+    {
+        using var client = await SignedInAsync(Roles.Merchant);
+
+        var response = await client.GetAsync($"balance/export.csv?{filter}");
+
+        await AssertProblemAsync(response, code, field);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?merchant=northwind")]
+    public async Task Staff_exporting_a_ledger_without_a_merchant_id_get_a_problem_at_the_merchant(string query)
+    {
+        using var client = await SignedInAsync(Roles.Admin);
+
+        var response = await client.GetAsync($"balance/export.csv{query}");
+
+        await AssertProblemAsync(response, "MERCHANT_INVALID", "merchant");
+    }
+
+    [Fact]
+    public async Task A_merchant_users_export_ignores_the_merchant_in_the_address_even_when_it_is_not_an_id()
+    {
+        using var client = await SignedInAsync(Roles.Merchant);
+
+        var response = await client.GetAsync("balance/export.csv?merchant=northwind&kind=TopUps");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LedgerExportEndpoint.Columns, CsvText.Parse(await response.Content.ReadAsStringAsync())[0]);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, string code, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ExportProblems.InvalidFiltersTitle, problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
     }
 
     private async Task<HttpClient> SignedInAsync(string role)

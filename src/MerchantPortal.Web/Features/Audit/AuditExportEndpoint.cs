@@ -23,25 +23,19 @@ public static class AuditExportEndpoint
     private static Results<PushStreamHttpResult, ProblemHttpResult> ExportAsync(
         string? search, string? area, string? merchant, string? from, string? to, HttpContext context, AuditQueries audit)
     {
-        Guid? merchantId = null;
-        if (!string.IsNullOrEmpty(merchant))
+        if (!ExportFilters.TryMerchant(merchant, out var merchantId))
         {
-            if (!Guid.TryParse(merchant, out var parsed))
-            {
-                return ExportProblems.InvalidFilters("MERCHANT_INVALID", "The merchant must be a merchant id.", "merchant");
-            }
-
-            merchantId = parsed;
+            return ExportProblems.InvalidFilters(ExportFilters.MerchantInvalid);
         }
 
-        if (!TryInstant(from, out var start))
+        if (!ExportFilters.TryInstant(from, out var start))
         {
-            return ExportProblems.InvalidFilters("FROM_INVALID", "The start must be a UTC time like 2026-11-01T00:00:00Z.", "from");
+            return ExportProblems.InvalidFilters(ExportFilters.FromInvalid);
         }
 
-        if (!TryInstant(to, out var end))
+        if (!ExportFilters.TryInstant(to, out var end))
         {
-            return ExportProblems.InvalidFilters("TO_INVALID", "The end must be a UTC time like 2026-12-01T00:00:00Z.", "to");
+            return ExportProblems.InvalidFilters(ExportFilters.ToInvalid);
         }
 
         var query = new AuditQuery(search, area, merchantId, start, end);
@@ -69,22 +63,5 @@ public static class AuditExportEndpoint
         return string.Join('-', parts) + ".csv";
 
         static string? Day(DateTime? at) => at?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    private static bool TryInstant(string? text, out DateTime? instant)
-    {
-        instant = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return false;
-        }
-
-        instant = parsed.UtcDateTime;
-        return true;
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class BalancePage
     private LedgerKindFilter _kind;
     private string? _text;
     private LedgerQuery? _applied;
+    private LedgerFilterValues? _addressFilter;
     private FieldErrors _filterErrors = FieldErrors.None;
     private bool _filtered;
 
@@ -74,17 +75,40 @@ public sealed partial class BalancePage
         _merchantId = _actor.MerchantId ?? MerchantFromQuery;
         _canAdjust = (await Authorization.AuthorizeAsync(principal, Policies.AdjustBalance)).Succeeded;
         _canSetThreshold = (await Authorization.AuthorizeAsync(principal, Policies.ManageMerchants)).Succeeded;
-        ReadFilterFromAddress();
+        ReadFilterFromAddress(AddressFilter());
         await RefreshBalanceAsync();
     }
 
     /// <summary>
-    /// Opens the ledger with the filter the address names. A value that cannot be read is left out, and a filter the
-    /// service would refuse is dropped as a whole: the ledger then opens unfiltered rather than with an error.
+    /// Follows the address while the page is open (Back and Forward between filtered ledgers): a filter in the address
+    /// other than the one last read from it or written to it is applied. The page's own writes, and renders of the
+    /// layout that set the parameters again, name the same filter and change nothing.
     /// </summary>
-    private void ReadFilterFromAddress()
+    protected override async Task OnParametersSetAsync()
     {
-        var filter = LedgerFilterAddress.Read(FromQuery, ToQuery, KindQuery, TextQuery);
+        var filter = AddressFilter();
+        if (filter == _addressFilter)
+        {
+            return;
+        }
+
+        ReadFilterFromAddress(filter);
+        _filterErrors = FieldErrors.None;
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private LedgerFilterValues AddressFilter() => LedgerFilterAddress.Read(FromQuery, ToQuery, KindQuery, TextQuery);
+
+    /// <summary>
+    /// Shows the ledger with the filter the address names. A value that cannot be read is left out, and a filter the
+    /// service would refuse is dropped as a whole: the ledger then shows unfiltered rather than an error.
+    /// </summary>
+    private void ReadFilterFromAddress(LedgerFilterValues filter)
+    {
+        _addressFilter = filter;
         _from = filter.From?.ToDateTime(TimeOnly.MinValue);
         _to = filter.To?.ToDateTime(TimeOnly.MinValue);
         _kind = filter.Kind;
@@ -98,7 +122,7 @@ public sealed partial class BalancePage
         if (LedgerQuery.Validate(query) is not null)
         {
             (_from, _to, _kind, _text) = (null, null, LedgerKindFilter.All, null);
-            return;
+            query = new LedgerQuery(merchantId);
         }
 
         _applied = query;
@@ -163,11 +187,14 @@ public sealed partial class BalancePage
     /// <summary>Puts the applied filter in the address, replacing it, so a reload or a bookmark shows the same ledger.</summary>
     private void WriteFilterToAddress()
     {
-        var uri = Navigation.GetUriWithQueryParameters(LedgerFilterAddress.Parameters(
+        var filter = LedgerFilterAddress.Values(
             _from is { } from ? DateOnly.FromDateTime(from) : null,
             _to is { } to ? DateOnly.FromDateTime(to) : null,
             _kind,
-            _text));
+            _text);
+        // Remembered first: the navigation sets the page's parameters again, to this same filter, which is then no change.
+        _addressFilter = filter;
+        var uri = Navigation.GetUriWithQueryParameters(LedgerFilterAddress.Parameters(filter));
         if (uri != Navigation.Uri)
         {
             Navigation.NavigateTo(uri, replace: true);

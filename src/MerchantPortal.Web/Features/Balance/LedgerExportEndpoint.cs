@@ -58,21 +58,49 @@ public static class LedgerExportEndpoint
             .WithName("ExportLedgerCsv")
             .ExcludeFromDescription();
 
+    /// <summary>
+    /// Refuses a filter it cannot apply with the code and field of its first problem: the merchant (staff name one),
+    /// <c>from</c> and <c>to</c> (UTC instants), <c>kind</c> (a filter name, read as the page reads it), then the
+    /// ledger's own checks of the whole filter.
+    /// </summary>
     private static Results<PushStreamHttpResult, ProblemHttpResult> ExportAsync(
-        Guid? merchant, DateTime? from, DateTime? to, string? kind, string? text, HttpContext context, LedgerService ledger)
+        string? merchant, string? from, string? to, string? kind, string? text, HttpContext context, LedgerService ledger)
     {
         var actor = CurrentUser.ToActor(context.User);
-        var merchantId = actor.MerchantId ?? merchant;
-        var parsedKind = LedgerKindFilter.All;
-        if (merchantId is null || (kind is not null && !Enum.TryParse(kind, ignoreCase: true, out parsedKind)))
+        var merchantId = actor.MerchantId;
+        if (merchantId is null)
         {
-            return ExportProblems.InvalidFilters(merchantId is null ? "Choose a merchant." : "Choose one of the listed kinds.");
+            if (!ExportFilters.TryMerchant(merchant, out merchantId))
+            {
+                return ExportProblems.InvalidFilters(ExportFilters.MerchantInvalid);
+            }
+
+            if (merchantId is null)
+            {
+                return ExportProblems.InvalidFilters(ExportFilters.MerchantRequired);
+            }
         }
 
-        var query = new LedgerQuery(merchantId.Value, Utc(from), Utc(to), parsedKind, text);
+        if (!ExportFilters.TryInstant(from, out var start))
+        {
+            return ExportProblems.InvalidFilters(ExportFilters.FromInvalid);
+        }
+
+        if (!ExportFilters.TryInstant(to, out var end))
+        {
+            return ExportProblems.InvalidFilters(ExportFilters.ToInvalid);
+        }
+
+        var parsedKind = LedgerKindFilter.All;
+        if (!string.IsNullOrEmpty(kind) && !LedgerFilterAddress.TryReadKind(kind, out parsedKind))
+        {
+            return ExportProblems.InvalidFilters(LedgerErrors.KindInvalid);
+        }
+
+        var query = new LedgerQuery(merchantId.Value, start, end, parsedKind, text);
         if (LedgerQuery.Validate(query) is { } invalid)
         {
-            return ExportProblems.InvalidFilters(invalid.Message);
+            return ExportProblems.InvalidFilters(invalid.Flatten()[0]);
         }
 
         var headers = context.Response.Headers;
@@ -121,11 +149,4 @@ public static class LedgerExportEndpoint
     /// <summary>12.50 for 1250 USD cents, 1250 for 1250 yen: the currency's own number of decimals, invariant culture.</summary>
     private static string Major(long minor, Currency currency) =>
         new Money(minor, currency).ToMajor().ToString($"F{currency.Exponent}", CultureInfo.InvariantCulture);
-
-    private static DateTime? Utc(DateTime? value) => value?.Kind switch
-    {
-        null => null,
-        DateTimeKind.Local => value.Value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
-    };
 }

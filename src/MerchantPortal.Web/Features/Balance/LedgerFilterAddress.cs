@@ -18,30 +18,43 @@ public static class LedgerFilterAddress
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>The filter the address names, each value that cannot be read left at its default.</summary>
-    public static LedgerFilterValues Read(string? from, string? to, string? kind, string? text) => new(
-        Date(from),
-        Date(to),
-        KindOf(kind),
-        string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+    public static LedgerFilterValues Read(string? from, string? to, string? kind, string? text) =>
+        Values(Date(from), Date(to), KindOf(kind), text);
+
+    /// <summary>The filter as the address would name it: text trimmed, blank text none.</summary>
+    public static LedgerFilterValues Values(DateOnly? from, DateOnly? to, LedgerKindFilter kind, string? text) =>
+        new(from, to, kind, string.IsNullOrWhiteSpace(text) ? null : text.Trim());
 
     /// <summary>The filter as query string values; a default value leaves the address (null).</summary>
-    public static Dictionary<string, object?> Parameters(DateOnly? from, DateOnly? to, LedgerKindFilter kind, string? text) => new()
+    public static Dictionary<string, object?> Parameters(LedgerFilterValues filter) => new()
     {
-        [From] = from?.ToString(DateFormat, CultureInfo.InvariantCulture),
-        [To] = to?.ToString(DateFormat, CultureInfo.InvariantCulture),
-        [Kind] = kind == LedgerKindFilter.All ? null : kind.ToString().ToLowerInvariant(),
-        [Text] = string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+        [From] = filter.From?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [To] = filter.To?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [Kind] = filter.Kind == LedgerKindFilter.All ? null : filter.Kind.ToString().ToLowerInvariant(),
+        [Text] = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim(),
     };
+
+    /// <summary>
+    /// Reads a kind filter's name (<c>debits</c>, <c>TopUps</c>), ignoring case; the page and the export both read
+    /// <c>kind</c> with it. One name only: <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> also takes
+    /// numbers (<c>3</c>, <c>-1</c>) and lists of names (<c>credits,debits</c> is 3, top-ups), which are no filter's name.
+    /// </summary>
+    public static bool TryReadKind(string? text, out LedgerKindFilter kind)
+    {
+        var name = text?.Trim();
+        if (!string.IsNullOrEmpty(name) && name.All(char.IsAsciiLetter) && Enum.TryParse(name, ignoreCase: true, out kind))
+        {
+            return true;
+        }
+
+        kind = LedgerKindFilter.All;
+        return false;
+    }
 
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    // Names only: Enum.TryParse also takes numbers, which are no filter's name.
-    private static LedgerKindFilter KindOf(string? text) =>
-        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && !text.Trim().StartsWith('-')
-            && Enum.TryParse<LedgerKindFilter>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
-            ? kind
-            : LedgerKindFilter.All;
+    private static LedgerKindFilter KindOf(string? text) => TryReadKind(text, out var kind) ? kind : LedgerKindFilter.All;
 }
 
 /// <summary>The ledger filter as the address names it.</summary>

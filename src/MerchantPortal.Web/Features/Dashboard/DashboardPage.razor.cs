@@ -51,7 +51,10 @@ public sealed partial class DashboardPage : IDisposable
 
     private TimeZoneInfo Zone => TimeZone.Zone ?? TimeZoneInfo.Utc;
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime, Zone));
+    /// <summary>The viewer's wall clock: now in their browser's zone (UTC until it is known), not the server's.</summary>
+    private DateTime ViewerNow => TimeZoneInfo.ConvertTimeFromUtc(Clock.GetUtcNow().UtcDateTime, Zone);
+
+    private DateOnly Today => DateOnly.FromDateTime(ViewerNow);
 
     private DashboardPeriod Period => _figures?.Period ?? DashboardPeriod.LastDays(Today, 30);
 
@@ -63,11 +66,12 @@ public sealed partial class DashboardPage : IDisposable
     private IReadOnlyList<string> RevenueCurrencies => _figures is null ? [] :
         [.. _figures.Totals.Revenue.Keys.Union(_figures.PreviousTotals.Revenue.Keys)
             .OrderBy(c => c == _merchant?.Currency ? 0 : 1).ThenByDescending(c => _figures.Totals.Revenue.GetValueOrDefault(c)).ThenBy(c => c)];
+
     private string Greeting
     {
         get
         {
-            var hour = Clock.GetLocalNow().Hour;
+            var hour = ViewerNow.Hour;
             var part = hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening";
             var firstName = _me?.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
             return firstName is null ? part : $"{part}, {firstName}";
