@@ -80,10 +80,18 @@ public sealed class StripeSandboxServer : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(store);
         services.AddSingleton(new ApiKeys(options.SecretKey, options.PublishableKey));
-        services.AddSingleton(new IdempotencyStore(clock));
+        services.AddSingleton(new IdempotencyStore(store, clock));
         services.AddSingleton(new RefundSettings(options.RefundSettleDelay));
 
+        var persistence = options.DataFile is null
+            ? null
+            : new SandboxPersistence(options.DataFile, store, loggerFactory.CreateLogger<SandboxPersistence>());
         var app = builder.Build();
+        if (persistence is not null)
+        {
+            app.Use(SaveBeforeAnswering(persistence));
+        }
+
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/v1"), api => api
             .UseMiddleware<ApiErrorMiddleware>()
             .UseMiddleware<ApiRequestMiddleware>()
@@ -107,16 +115,14 @@ public sealed class StripeSandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         urls.Base = new Uri(address.TrimEnd('/') + "/");
         var refundSettlement = new RefundSettlement(store, clock, loggerFactory.CreateLogger<RefundSettlement>());
-        var persistence = options.DataFile is null
-            ? Task.CompletedTask
-            : Task.Run(new SandboxPersistence(options.DataFile, store, loggerFactory.CreateLogger<SandboxPersistence>()).RunAsync, CancellationToken.None);
+        var saving = persistence is null ? Task.CompletedTask : Task.Run(persistence.RunAsync, CancellationToken.None);
         loggerFactory.CreateLogger<StripeSandboxServer>().LogInformation("Stripe sandbox listening on {BaseUri}.", urls.Base);
-        return new StripeSandboxServer(app, store, webhooks, refundSettlement, persistence, urls.Base, options);
+        return new StripeSandboxServer(app, store, webhooks, refundSettlement, saving, urls.Base, options);
     }
 
     /// <summary>
     /// Stops serving, settling refunds (settlements not yet due stay in the data file for the next start) and
-    /// sending webhooks (pending retries are dropped), and saves the data file.
+    /// sending webhooks (pending retries stay recorded on their events), and saves the data file last.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -128,10 +134,28 @@ public sealed class StripeSandboxServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _refundSettlement.DisposeAsync();
-        _store.Complete();
         await _webhooks.DisposeAsync();
+        _store.Complete();
         await _persistence;
     }
+
+    /// <summary>
+    /// A request that may have changed something (anything but GET and HEAD) is answered only once the data file
+    /// holds the change: a client that was told "succeeded" is never told otherwise after the sandbox restarts.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> SaveBeforeAnswering(SandboxPersistence persistence) => (http, next) =>
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Response.OnStarting(() =>
+            {
+                persistence.Save();
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(http);
+    };
 
     private static void MapEndpoints(WebApplication app)
     {

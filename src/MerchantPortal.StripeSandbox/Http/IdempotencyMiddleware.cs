@@ -10,7 +10,7 @@ namespace MerchantPortal.StripeSandbox.Http;
 /// started executing (validation errors, unknown objects) are not kept, so the client can correct the request
 /// and retry it under the same key.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ApiKeys keys)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -22,7 +22,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         }
 
         var endpoint = $"{http.Request.Method} {http.Request.Path}";
-        var existing = store.TryClaim(keys.SecretKey, key, endpoint, out var claimed);
+        var existing = store.TryClaim(key, endpoint, out var claimed);
         if (existing is not null)
         {
             await ReplayAsync(http, existing, key, endpoint);
@@ -47,7 +47,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             kept = request.HasParams && http.Response.StatusCode is < 400 or StatusCodes.Status402PaymentRequired;
             if (kept)
             {
-                claimed.Complete(request.Fingerprint, http.Response.StatusCode, http.Response.ContentType ?? "application/json", buffer.ToArray(), request.RequestId);
+                store.Complete(key, claimed, request.Fingerprint, http.Response.StatusCode, http.Response.ContentType ?? "application/json", buffer.ToArray(), request.RequestId);
             }
         }
         finally
@@ -55,7 +55,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             http.Response.Body = original;
             if (!kept)
             {
-                store.Release(keys.SecretKey, key, claimed);
+                store.Release(key, claimed);
             }
         }
 
@@ -78,16 +78,17 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         }
 
         var request = await ApiParamsMiddleware.ReadAsync(http);
-        if (existing.Fingerprint != request.Fingerprint)
+        var response = existing.Response;
+        if (response.Fingerprint != request.Fingerprint)
         {
             throw new StripeApiException(400, "idempotency_error",
                 $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request.");
         }
 
-        http.Response.StatusCode = existing.StatusCode;
-        http.Response.ContentType = existing.ContentType;
+        http.Response.StatusCode = response.StatusCode;
+        http.Response.ContentType = response.ContentType;
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        http.Response.Headers["Original-Request"] = existing.OriginalRequestId;
-        await http.Response.Body.WriteAsync(existing.Body, http.RequestAborted);
+        http.Response.Headers["Original-Request"] = response.OriginalRequestId;
+        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
 }

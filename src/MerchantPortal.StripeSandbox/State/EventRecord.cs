@@ -23,4 +23,7 @@ internal sealed class EventRecord
 
     /// <summary>Webhook endpoints that have not yet received the event (and are still being retried).</summary>
     public int PendingWebhooks { get; set; }
+
+    /// <summary>The deliveries still under way, by endpoint id.</summary>
+    public Dictionary<string, WebhookProgressRecord> Undelivered { get; set; } = [];
 }

@@ -89,6 +89,7 @@ internal sealed class SandboxChange(RenderContext render, ChangeOrigin origin, D
             RequestId = origin.RequestId,
             IdempotencyKey = origin.IdempotencyKey,
             PendingWebhooks = endpoints.Count,
+            Undelivered = endpoints.ToDictionary(endpoint => endpoint, _ => new WebhookProgressRecord { NextAttemptAt = time }),
         };
         Data.Events[record.Id] = record;
         _deliveries.AddRange(endpoints.Select(endpoint => new PendingDelivery(record.Id, endpoint)));

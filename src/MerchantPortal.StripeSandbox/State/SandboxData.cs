@@ -20,4 +20,7 @@ internal sealed class SandboxData
     public Dictionary<string, EventRecord> Events { get; set; } = [];
 
     public Dictionary<string, WebhookEndpointRecord> WebhookEndpoints { get; set; } = [];
+
+    /// <summary>Finished idempotent requests by their key (the sandbox has one API key), for 24 hours.</summary>
+    public Dictionary<string, IdempotentResponseRecord> IdempotentResponses { get; set; } = [];
 }

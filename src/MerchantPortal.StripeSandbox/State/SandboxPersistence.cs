@@ -4,12 +4,16 @@ using Microsoft.Extensions.Logging;
 namespace MerchantPortal.StripeSandbox.State;
 
 /// <summary>
-/// Keeps the sandbox's objects in a JSON file: loaded at start, rewritten in the background after changes
-/// (to a temporary file then moved over the old one, so a crash never leaves half a file), and once more
-/// at shutdown.
+/// Keeps the sandbox's objects in a JSON file: loaded at start, rewritten before the sandbox answers a request
+/// that changed something (so what a client was told survives a crash), in the background after other changes
+/// (webhook attempts, settlements), and once more at shutdown — each time to a temporary file then moved over the
+/// old one, so a crash never leaves half a file.
 /// </summary>
 internal sealed class SandboxPersistence(string path, SandboxStore store, ILogger<SandboxPersistence> logger)
 {
+    private readonly Lock _saving = new();
+    private long _savedVersion;
+
     public static SandboxData Load(string? path)
     {
         if (path is null || !File.Exists(path))
@@ -38,11 +42,23 @@ internal sealed class SandboxPersistence(string path, SandboxStore store, ILogge
         Save();
     }
 
-    private void Save()
+    /// <summary>Writes the file unless it already holds every change.</summary>
+    public void Save()
+    {
+        lock (_saving)
+        {
+            var (json, version) = store.Serialize();
+            if (version != _savedVersion && Write(json))
+            {
+                _savedVersion = version;
+            }
+        }
+    }
+
+    private bool Write(string json)
     {
         try
         {
-            var json = store.Serialize();
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (directory is not null)
             {
@@ -52,6 +68,7 @@ internal sealed class SandboxPersistence(string path, SandboxStore store, ILogge
             var temporary = $"{path}.{Environment.ProcessId}.tmp";
             File.WriteAllText(temporary, json);
             File.Move(temporary, path, overwrite: true);
+            return true;
         }
         catch (IOException ex)
         {
@@ -61,5 +78,7 @@ internal sealed class SandboxPersistence(string path, SandboxStore store, ILogge
         {
             logger.LogError(ex, "The Stripe sandbox may not write its data to {Path}.", path);
         }
+
+        return false;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
     };
 
     private readonly Lock _lock = new();
+    private long _version;
     private readonly Channel<PendingDelivery> _deliveries = Channel.CreateUnbounded<PendingDelivery>();
     private readonly Channel<PendingSettlement> _settlements = Channel.CreateUnbounded<PendingSettlement>();
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -66,6 +67,7 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
                     _settlements.Writer.TryWrite(settlement);
                 }
 
+                _version++;
                 _changed.Writer.TryWrite(true);
             }
         }
@@ -78,11 +80,12 @@ internal sealed class SandboxStore(SandboxData data, SandboxUrls urls, TimeProvi
             return true;
         });
 
-    public string Serialize()
+    /// <summary>The data as the file holds it, and how many changes it includes.</summary>
+    public (string Json, long Version) Serialize()
     {
         lock (_lock)
         {
-            return JsonSerializer.Serialize(data, FileFormat);
+            return (JsonSerializer.Serialize(data, FileFormat), _version);
         }
     }
 

@@ -9,7 +9,8 @@ namespace MerchantPortal.StripeSandbox.Webhooks;
 /// <summary>
 /// Sends events to webhook endpoints in the background, as Stripe does: one POST per event and endpoint,
 /// signed, retried after each configured delay while the endpoint answers non-2xx or cannot be reached.
-/// Deliveries run side by side, so endpoints see events in no guaranteed order.
+/// Deliveries run side by side, so endpoints see events in no guaranteed order. Each delivery's progress is kept
+/// on its event, so a restart resumes the retries a previous run left (at once when overdue).
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
@@ -36,7 +37,11 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             Timeout = ResponseTimeout,
         };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Stripe/1.0 (+https://stripe.com/docs/webhooks)");
-        _reader = Task.Run(ReadAsync);
+        // Read before anything can change the store, so no delivery is both resumed and handed over by the channel.
+        var unfinished = store.Read(context => context.Data.Events.Values
+            .SelectMany(e => e.Undelivered.Keys.Select(endpoint => new PendingDelivery(e.Id, endpoint)))
+            .ToList());
+        _reader = Task.Run(() => ReadAsync(unfinished));
     }
 
     public DeliveryLog Log { get; } = new();
@@ -51,21 +56,31 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task ReadAsync()
+    private async Task ReadAsync(IReadOnlyList<PendingDelivery> unfinished)
     {
+        foreach (var delivery in unfinished)
+        {
+            Start(delivery);
+        }
+
         try
         {
             await foreach (var delivery in _store.Deliveries.ReadAllAsync(_stopping.Token))
             {
-                var task = DeliverAsync(delivery);
-                _deliveries[task] = true;
-                _ = task.ContinueWith(t => _deliveries.TryRemove(t, out _), TaskScheduler.Default);
+                Start(delivery);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // Shutting down: queued deliveries are dropped, as pending retries are.
+            // Shutting down: queued deliveries and pending retries stay recorded on their events for the next start.
         }
+    }
+
+    private void Start(PendingDelivery delivery)
+    {
+        var task = DeliverAsync(delivery);
+        _deliveries[task] = true;
+        _ = task.ContinueWith(t => _deliveries.TryRemove(t, out _), TaskScheduler.Default);
     }
 
     private async Task DeliverAsync(PendingDelivery delivery)
@@ -73,33 +88,52 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         await Task.Yield();
         try
         {
-            for (var attempt = 1; ; attempt++)
+            while (_store.Read(context => Progress(context.Data, delivery)) is { } progress)
             {
+                if (progress.NextAttemptAt - _clock.GetUtcNow() is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait, _clock, _stopping.Token);
+                }
+
+                var attempt = progress.Attempts + 1;
                 var message = _store.Read(context => WebhookMessage.For(context, delivery));
-                if (message is null || await SendAsync(delivery, message, attempt) || attempt > _retryDelays.Count)
-                {
-                    break;
-                }
-
-                await Task.Delay(_retryDelays[attempt - 1], _clock, _stopping.Token);
+                var done = message is null || await SendAsync(delivery, message, attempt) || attempt > _retryDelays.Count;
+                var next = done ? (DateTimeOffset?)null : _clock.GetUtcNow() + _retryDelays[attempt - 1];
+                _store.Write(ChangeOrigin.None, change => Record(change.Data, delivery, attempt, next));
             }
-
-            _store.Write(ChangeOrigin.None, change =>
-            {
-                if (change.Data.Events.TryGetValue(delivery.EventId, out var record) && record.PendingWebhooks > 0)
-                {
-                    record.PendingWebhooks--;
-                }
-            });
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // Shutting down mid-retry: the event stays pending.
+            // Shutting down mid-retry: the delivery stays recorded on its event.
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Delivering {EventId} to {EndpointId} failed unexpectedly.", delivery.EventId, delivery.EndpointId);
         }
+    }
+
+    private static WebhookProgressRecord? Progress(SandboxData data, PendingDelivery delivery) =>
+        data.Events.TryGetValue(delivery.EventId, out var record) && record.Undelivered.TryGetValue(delivery.EndpointId, out var progress)
+            ? new WebhookProgressRecord { Attempts = progress.Attempts, NextAttemptAt = progress.NextAttemptAt }
+            : null;
+
+    /// <summary>Records an attempt: the next one's time, or (with none) that the delivery is over.</summary>
+    private static void Record(SandboxData data, PendingDelivery delivery, int attempt, DateTimeOffset? next)
+    {
+        if (!data.Events.TryGetValue(delivery.EventId, out var record) || !record.Undelivered.TryGetValue(delivery.EndpointId, out var progress))
+        {
+            return;
+        }
+
+        if (next is { } at)
+        {
+            progress.Attempts = attempt;
+            progress.NextAttemptAt = at;
+            return;
+        }
+
+        record.Undelivered.Remove(delivery.EndpointId);
+        record.PendingWebhooks = Math.Max(0, record.PendingWebhooks - 1);
     }
 
     /// <summary>Makes one attempt and records it; true when the endpoint answered 2xx.</summary>
