@@ -45,6 +45,18 @@ public sealed class JourneyData(PortalAppFactory app)
         Assert.True(credited.Succeeded, credited.Error?.Message);
     }
 
+    /// <summary>
+    /// A new order of the demo merchant that can still be cancelled: paid with a saved 3-D Secure card whose challenge
+    /// nobody completes, so it awaits payment (until the reconciliation calls it off after the payment timeout).
+    /// </summary>
+    public async Task<Order> DemoOrderAwaitingPaymentAsync(CatalogItem item)
+    {
+        var (customer, card) = await DemoCustomerWithCardAsync("Awaiting Authentication", "pm_card_authenticationRequired");
+        var order = await PlaceDemoOrderAsync(customer, item, units: 1, card);
+        Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
+        return order;
+    }
+
     /// <summary>A new customer of the demo merchant, with a unique email.</summary>
     public async Task<CustomerSummary> DemoCustomerAsync(string name)
     {
@@ -70,10 +82,25 @@ public sealed class JourneyData(PortalAppFactory app)
         Assert.True(setup.Succeeded, setup.Error?.Message);
         var confirmed = await new Stripe.SetupIntentService(app.Services.GetRequiredService<StripeClientFactory>().Client).ConfirmAsync(
             setup.Value.SetupIntentId, new Stripe.SetupIntentConfirmOptions { PaymentMethod = testCard, ReturnUrl = returnUrl });
+        if (confirmed.Status == "requires_action")
+        {
+            // A 3-D Secure card: pass the sandbox's challenge as the card holder would in the browser.
+            confirmed = await CompleteChallengeAsync(confirmed);
+        }
+
         Assert.Equal("succeeded", confirmed.Status);
         var saved = await cards.CompleteSetupAsync(customer.Id, confirmed.Id, Actor.System);
         Assert.True(saved.Succeeded, saved.Error?.Message);
         return (customer, saved.Value.PaymentMethodId);
+    }
+
+    private async Task<Stripe.SetupIntent> CompleteChallengeAsync(Stripe.SetupIntent intent)
+    {
+        var challenge = new Uri(intent.NextAction.RedirectToUrl.Url);
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent([new("client_secret", intent.ClientSecret), new("outcome", "complete")]);
+        using var answer = await http.PostAsync(challenge.GetLeftPart(UriPartial.Path), form);
+        return await new Stripe.SetupIntentService(app.Services.GetRequiredService<StripeClientFactory>().Client).GetAsync(intent.Id);
     }
 
     /// <summary>The demo merchant's own user, named as the portal names a signed-in user who acts (by their sign-in).</summary>

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using MerchantPortal.E2ETests.Infrastructure;
 using MerchantPortal.E2ETests.Pages;
 using MerchantPortal.Identity;
@@ -15,8 +14,6 @@ namespace MerchantPortal.E2ETests.Journeys;
 /// </summary>
 public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixture)
 {
-    private static readonly string[] Themes = ["light", "dark"];
-
     private JourneyData Data => new(Fixture.App);
 
     [Theory]
@@ -34,82 +31,39 @@ public sealed class AccessibilityJourneys(E2EFixture fixture) : BrowserTest(fixt
             await new LoginPage(page).SignInAsync(user.Email, user.Password);
             var paths = await RolePages.AllAsync(page, Data, role);
 
-            foreach (var theme in Themes)
+            foreach (var theme in AxeSweep.Themes)
             {
-                await SetThemeAsync(page, theme);
+                await AxeSweep.SetThemeAsync(page, Fixture.RootUri, theme);
                 foreach (var path in paths)
                 {
-                    await OpenAsync(page, path, theme);
-                    findings.AddRange(await SeriousFindingsAsync(page, $"{path} ({theme})"));
+                    await AxeSweep.OpenAsync(page, path, theme);
+                    findings.AddRange(await AxeSweep.SeriousFindingsAsync(page, $"{path} ({theme})"));
                     findings.AddRange(await csp.TakeAsync(page, $"{path} ({theme})"));
                 }
 
                 // The user menu, open: its items are part of every page.
-                await OpenAsync(page, "/", theme);
+                await AxeSweep.OpenAsync(page, "/", theme);
                 await page.GetByTestId("user-menu-button").ClickAsync();
                 await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
-                findings.AddRange(await SeriousFindingsAsync(page, $"/ with the user menu open ({theme})"));
+                findings.AddRange(await AxeSweep.SeriousFindingsAsync(page, $"/ with the user menu open ({theme})"));
                 await page.Keyboard.PressAsync("Escape");
-                Report(role, findings);
+                AxeSweep.Report($"accessibility-{role}", findings);
             }
 
             await page.Context.ClearCookiesAsync();
-            foreach (var theme in Themes)
+            foreach (var theme in AxeSweep.Themes)
             {
-                await SetThemeAsync(page, theme);
+                await AxeSweep.SetThemeAsync(page, Fixture.RootUri, theme);
                 foreach (var path in RolePages.SignedOutPages)
                 {
-                    await OpenAsync(page, path, theme);
-                    findings.AddRange(await SeriousFindingsAsync(page, $"{path} signed out ({theme})"));
+                    await AxeSweep.OpenAsync(page, path, theme);
+                    findings.AddRange(await AxeSweep.SeriousFindingsAsync(page, $"{path} signed out ({theme})"));
                     findings.AddRange(await csp.TakeAsync(page, $"{path} signed out ({theme})"));
                 }
             }
 
             Assert.True(findings.Count == 0, $"{findings.Count} finding(s) for {role}:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
         });
-
-    /// <summary>Writes the findings so far next to the failure artifacts, so a long sweep that stops early still says what it found.</summary>
-    private static void Report(string role, IEnumerable<string> findings)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
-        Directory.CreateDirectory(directory);
-        File.WriteAllLines(Path.Combine(directory, $"accessibility-{role}.txt"), findings);
-    }
-
-    private async Task SetThemeAsync(IPage page, string theme) =>
-        await page.Context.AddCookiesAsync([new Cookie { Name = "mp-theme", Value = theme, Domain = Fixture.RootUri.Host, Path = "/" }]);
-
-    /// <summary>Opens a page and waits until it has rendered its content (interactive pages: their circuit and data).</summary>
-    private static async Task OpenAsync(IPage page, string path, string theme)
-    {
-        await page.GotoAsync(path.TrimStart('/'));
-        await Expect(page.Locator("h1").First).ToBeVisibleAsync();
-        if (await page.Locator("main[data-interactive]").CountAsync() > 0)
-        {
-            await new ShellPage(page).WaitUntilInteractiveAsync();
-        }
-
-        // Tables and panels load after the first render; a progress bar says they are still on their way.
-        try
-        {
-            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-table-loading, .mud-skeleton')", null, new() { Timeout = 5_000 });
-        }
-        catch (TimeoutException)
-        {
-            // A page that keeps a progress bar (an export under way) is checked as it is.
-        }
-        await Expect(page.Locator(theme == "dark" ? "body.mp-dark" : "body:not(.mp-dark)")).ToBeAttachedAsync();
-    }
-
-    private static async Task<IEnumerable<string>> SeriousFindingsAsync(IPage page, string where)
-    {
-        var results = await page.RunAxe();
-        return results.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .SelectMany(v => v.Nodes.Select(n => $"{where}: {v.Id} ({v.Impact}) {v.Help} — {n.Target} {Shorten(n.Html)}"));
-    }
-
-    private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
 
     /// <summary>
     /// Collects what the browser says about the Content-Security-Policy: the <c>securitypolicyviolation</c> events of the
