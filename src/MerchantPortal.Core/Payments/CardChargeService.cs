@@ -33,6 +33,11 @@ public sealed class CardChargeService(
         if (order is { Status: OrderStatus.AwaitingPayment, PaymentReference: null } && stripeCustomerId is not null)
         {
             var charged = await cardPayments.ChargeAsync(order, stripeCustomerId, returnUrl?.Replace(PaymentChoice.OrderIdToken, orderId.ToString(), StringComparison.Ordinal), ct);
+            if (charged.Error == PaymentErrors.PaymentAlreadyRequested && await RefreshAsync(orderId, actor, ct) is { Succeeded: true } found)
+            {
+                return new PlacedOrder(found.Value, replayed);
+            }
+
             if (!charged.Succeeded)
             {
                 logger.LogWarning("Order {Reference}: Stripe's answer to the card charge did not arrive; reconciliation will settle the payment.", order.Reference);

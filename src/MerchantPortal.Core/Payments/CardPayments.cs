@@ -76,6 +76,10 @@ public sealed class CardPayments(StripeClientFactory stripe, IOptionsMonitor<Str
         {
             return PaymentErrors.PaymentUnconfirmed;
         }
+        catch (StripeException ex) when (StripeFailures.IsKeyReused(ex))
+        {
+            return PaymentErrors.PaymentAlreadyRequested;
+        }
 
         try
         {

@@ -15,6 +15,14 @@ public static class PaymentErrors
         "Stripe's answer did not arrive, so the card may or may not have been charged. The order shows the outcome once it is confirmed.", "payment")
             { Kind = ErrorKind.Unavailable };
 
+    /// <summary>
+    /// Stripe already took a charge request for the order under its key, with other parameters (the return address
+    /// differs after a restart or on another instance): that request's PaymentIntent stands and is read instead.
+    /// </summary>
+    public static Error PaymentAlreadyRequested { get; } = new("PAYMENT_ALREADY_REQUESTED",
+        "This order's card payment was already sent to Stripe. The order shows its outcome once it is confirmed.", "payment")
+            { Kind = ErrorKind.Unavailable };
+
     public static Error CardNotFound { get; } =
         new("CARD_NOT_FOUND", "That card is not saved for this customer.", "payment.payment_method_id");
 

@@ -18,6 +18,9 @@ internal static class StripeFailures
     /// <summary>Stripe is still working on an earlier request with the same idempotency key (409): the outcome comes later.</summary>
     public static bool IsInProgress(Exception exception) => exception is StripeException { HttpStatusCode: System.Net.HttpStatusCode.Conflict };
 
+    /// <summary>Stripe took a request under the idempotency key before, with other parameters (400 <c>idempotency_error</c>): that one stands.</summary>
+    public static bool IsKeyReused(Exception exception) => exception is StripeException { StripeError.Type: "idempotency_error" };
+
     /// <summary>Stripe answered that the request itself cannot be done (400, 402, 404): sending it again changes nothing.</summary>
     public static bool IsRefused(Exception exception) => exception is StripeException { StripeError.Type: "invalid_request_error" or "card_error" } stripe
         && (int)stripe.HttpStatusCode is 400 or 402 or 404;

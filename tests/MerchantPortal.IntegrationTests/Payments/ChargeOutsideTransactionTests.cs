@@ -79,6 +79,29 @@ public sealed class ChargeOutsideTransactionTests : CardServiceTest
         Assert.Single((await new PaymentIntentService(Host.Stripe).ListAsync(new PaymentIntentListOptions { Customer = StripeCustomerOf(customer.Id) })).Data);
     }
 
+    [Fact]
+    public async Task A_replay_from_another_address_after_a_lost_answer_reads_the_first_payment_instead_of_failing()
+    {
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
+        var first = CardOrder(customer, card) with
+        {
+            MerchantOrderId = "moved-1",
+            Payment = new PaymentChoice(PaymentMethodKind.Card, card, "http://instance-a.example/orders/{order_id}/payment-return"),
+        };
+        Connection.LoseAnswers = true;
+        Assert.True((await Host.Core.Get<OrderPlacementService>().PlaceAsync(first, Auditing.Actor.System)).Value.PaymentUnconfirmed);
+        Connection.LoseAnswers = false;
+
+        // The retry reaches another instance (or the same one restarted on another port): Stripe refuses the order's
+        // key with another return address, and the first request's PaymentIntent is read instead.
+        var moved = first with { Payment = first.Payment with { ReturnUrl = "http://instance-b.example/orders/{order_id}/payment-return" } };
+        var replay = await Host.Core.Get<OrderPlacementService>().PlaceAsync(moved, Auditing.Actor.System);
+
+        Assert.True(replay.Succeeded);
+        Assert.Equal((true, PaymentStatus.Paid, false), (replay.Value.Replayed, replay.Value.Order.Order.PaymentStatus, replay.Value.PaymentUnconfirmed));
+        Assert.Single((await new PaymentIntentService(Host.Stripe).ListAsync(new PaymentIntentListOptions { Customer = StripeCustomerOf(customer.Id) })).Data);
+    }
+
     /// <summary>True when another connection cannot take SQLite's write lock at once: the portal holds it.</summary>
     private bool WriteLockIsHeld()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -20,6 +21,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri RootUri { get; }
 
+    /// <summary>What the app wrote to its console (warnings and worse), oldest first.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
     public static async Task<AppProcess> StartAsync(string databasePath, string workingDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
@@ -41,14 +45,22 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        // Drain the output so the app never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        // Read the output as it comes (the app never blocks on a full pipe) and keep it for a failing test to show.
+        process.OutputDataReceived += (_, line) => app.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         await app.WaitUntilHealthyAsync();
         return app;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            Output.Enqueue(line);
+        }
     }
 
     /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush, nothing finished politely.</summary>

@@ -16,21 +16,37 @@ using Xunit.Abstractions;
 namespace MerchantPortal.IntegrationTests.Resilience;
 
 /// <summary>
-/// Orders placed over the API while the app is killed (SIGKILL) mid-load, then restarted on the same database:
-/// every answered order exists once, a request retried with its idempotency key is placed at most once, every
-/// order is fulfilled, no code goes out twice, and the balance equals its ledger.
+/// Orders paid from the balance and by card placed over the API while the app is killed (SIGKILL) mid-load, then
+/// restarted on the same database: every answered order exists once, a request retried with its idempotency key is
+/// placed at most once, every order is fulfilled, no code goes out twice, the balance equals its ledger, and the
+/// Stripe sandbox — in this test process, so it outlives the kill — charged each card order exactly once.
 /// </summary>
-public sealed class CrashRecoveryTests(ITestOutputHelper output) : CoreServiceTest
+public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Callers = 6;
     private const long UnitPriceMinor = 300;
 
     private readonly TempDirectory _directory = new();
+    private CardTestHost _cards = default!;
 
-    private static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    private CoreTestHost Host => _cards.Core;
+
+    public async Task InitializeAsync() => _cards = await CardTestHost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _cards.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private Dictionary<string, string> Settings() => new()
     {
         ["Api:RateLimit:PermitsPerSecond"] = "10000",
         ["Api:RateLimit:Burst"] = "10000",
+        ["Stripe:SecretKey"] = _cards.Sandbox.SecretKey,
+        ["Stripe:PublishableKey"] = _cards.Sandbox.PublishableKey,
+        ["Stripe:ApiBase"] = _cards.Sandbox.BaseUri.ToString().TrimEnd('/'),
+        ["Stripe:WebhookSecret"] = CardTestHost.WebhookSecret,
     };
 
     [Fact]
@@ -40,13 +56,22 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : CoreServiceTe
         var item = await Host.Catalog.KeyItemAsync(unitPriceMinor: UnitPriceMinor, codes: 3_000);
         var key = await Host.Get<ApiKeyService>().CreateAsync(new CreateApiKey(merchant.Id, "Crash test", Scopes.All, null), TestCatalog.Admin);
         var secret = key.Value.Secret;
-        var answered = new ConcurrentDictionary<string, Guid>();
-        var unanswered = new ConcurrentBag<string>();
+        // Every other caller pays with a saved card of its own customer.
+        var cards = new List<(Guid CustomerId, string PaymentMethodId)?>();
+        for (var c = 0; c < Callers; c++)
+        {
+            cards.Add(c % 2 == 1 ? await CardAsync(merchant.Id) : null);
+        }
 
-        await using (var app = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings))
+        var answered = new ConcurrentDictionary<string, Guid>();
+        var unanswered = new ConcurrentDictionary<string, (Guid CustomerId, string PaymentMethodId)?>();
+
+        await using (var app = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings()))
         {
             using var load = new CancellationTokenSource();
-            var callers = Enumerable.Range(0, Callers).Select(c => CallAsync(app.RootUri, secret, item.Id, c, answered, unanswered, load.Token)).ToList();
+            var callers = Enumerable.Range(0, Callers)
+                .Select(c => CallAsync(app.RootUri, secret, item.Id, c, cards[c], answered, unanswered, load.Token))
+                .ToList();
             await WaitUntilAsync(() => answered.Count >= 40, TimeSpan.FromMinutes(1));
             await app.KillAsync();
             await load.CancelAsync();
@@ -54,14 +79,15 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : CoreServiceTe
         }
 
         output.WriteLine($"{answered.Count} orders answered before the kill; {unanswered.Count} requests cut off or refused by it.");
-        await using (var restarted = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings))
+        await using (var restarted = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings()))
         {
             // A client that got no answer retries with the same key: placed now, or the order placed before the kill.
             using var client = Client(restarted.RootUri, secret);
-            foreach (var reference in unanswered)
+            foreach (var (reference, card) in unanswered)
             {
-                using var response = await PostOrderAsync(client, item.Id, reference, CancellationToken.None);
-                Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                using var response = await PostOrderAsync(client, item.Id, reference, card, CancellationToken.None);
+                Assert.True(response.StatusCode == HttpStatusCode.Created,
+                    $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{string.Join('\n', restarted.Output)}");
                 answered[reference] = await OrderIdAsync(response);
             }
 
@@ -69,7 +95,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : CoreServiceTe
         }
 
         await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        var orders = await db.Orders.Where(o => o.MerchantId == merchant.Id).Select(o => new { o.Id, o.MerchantOrderId, o.Status, o.TotalMinor }).ToListAsync();
+        var orders = await db.Orders.Where(o => o.MerchantId == merchant.Id)
+            .Select(o => new { o.Id, o.MerchantOrderId, o.Status, o.TotalMinor, o.PaymentMethod, o.PaymentReference }).ToListAsync();
         Assert.Equal(answered.Count, orders.Count);
         Assert.Equal(answered.Values.Order(), orders.Select(o => o.Id).Order());
         Assert.Equal(orders.Count, orders.Select(o => o.MerchantOrderId).Distinct().Count());
@@ -78,14 +105,51 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : CoreServiceTe
         Assert.Equal(orders.Count, delivered.Count);
         Assert.Equal(orders.Count, delivered.Distinct().Count());
         var balance = await db.MerchantBalances.Where(b => b.MerchantId == merchant.Id).Select(b => b.AvailableMinor).SingleAsync();
-        Assert.Equal(1_000_000 - orders.Sum(o => o.TotalMinor), balance);
+        var byBalance = orders.Where(o => o.PaymentMethod == PaymentMethodKind.Balance).ToList();
+        Assert.Equal(1_000_000 - byBalance.Sum(o => o.TotalMinor), balance);
         Assert.Equal(balance, await db.LedgerEntries.Where(e => e.MerchantId == merchant.Id).SumAsync(e => e.AmountMinor));
         Assert.Equal(0, await db.OutboxJobs.CountAsync(j => j.Status == JobStatus.Failed));
+
+        // Each card order is one succeeded PaymentIntent for its total, and the sandbox charged nothing else.
+        var byCard = orders.Where(o => o.PaymentMethod == PaymentMethodKind.Card).ToList();
+        Assert.NotEmpty(byCard);
+        var charged = await ChargedAsync(cards.Where(c => c is not null).Select(c => c!.Value.CustomerId));
+        Assert.Equal(byCard.Select(o => (o.PaymentReference, o.TotalMinor)).Order(), charged.Order());
+        output.WriteLine($"{orders.Count} orders in all, {byCard.Count} of them by card.");
+    }
+
+    /// <summary>The succeeded PaymentIntents the sandbox holds for the customers, with their amounts.</summary>
+    private async Task<List<(string? Id, long Amount)>> ChargedAsync(IEnumerable<Guid> customerIds)
+    {
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var payments = new Stripe.PaymentIntentService(_cards.Stripe);
+        var charged = new List<(string? Id, long Amount)>();
+        foreach (var customerId in customerIds)
+        {
+            var stripeCustomer = await db.Customers.Where(c => c.Id == customerId).Select(c => c.StripeCustomerId).SingleAsync();
+            await foreach (var intent in payments.ListAutoPagingAsync(new Stripe.PaymentIntentListOptions { Customer = stripeCustomer, Limit = 100 }))
+            {
+                if (intent.Status == "succeeded")
+                {
+                    charged.Add((intent.Id, intent.Amount));
+                }
+            }
+        }
+
+        return charged;
+    }
+
+    private async Task<(Guid CustomerId, string PaymentMethodId)?> CardAsync(Guid merchantId)
+    {
+        var (customer, paymentMethodId) = await _cards.CustomerWithCardAsync(merchantId, "pm_card_visa");
+        return (customer.Id, paymentMethodId);
     }
 
     /// <summary>One caller placing one order after another until the load stops; a request cut off by the kill is remembered unanswered.</summary>
     private static async Task CallAsync(
-        Uri root, string secret, long itemId, int caller, ConcurrentDictionary<string, Guid> answered, ConcurrentBag<string> unanswered, CancellationToken load)
+        Uri root, string secret, long itemId, int caller, (Guid CustomerId, string PaymentMethodId)? card,
+        ConcurrentDictionary<string, Guid> answered, ConcurrentDictionary<string, (Guid CustomerId, string PaymentMethodId)?> unanswered,
+        CancellationToken load)
     {
         using var client = Client(root, secret);
         for (var i = 0; !load.IsCancellationRequested; i++)
@@ -93,21 +157,28 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : CoreServiceTe
             var reference = $"CRASH-{caller}-{i}";
             try
             {
-                using var response = await PostOrderAsync(client, itemId, reference, CancellationToken.None);
+                using var response = await PostOrderAsync(client, itemId, reference, card, CancellationToken.None);
                 Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
                 answered[reference] = await OrderIdAsync(response);
             }
             catch (HttpRequestException)
             {
-                unanswered.Add(reference);
+                unanswered[reference] = card;
                 return;
             }
         }
     }
 
-    private static Task<HttpResponseMessage> PostOrderAsync(HttpClient client, long itemId, string reference, CancellationToken ct)
+    private static Task<HttpResponseMessage> PostOrderAsync(
+        HttpClient client, long itemId, string reference, (Guid CustomerId, string PaymentMethodId)? card, CancellationToken ct)
     {
-        var body = JsonSerializer.Serialize(new { item_id = itemId, quantity = 1, merchant_order_id = reference, customer = new { email = $"{reference.ToLowerInvariant()}@example.test" } });
+        var body = card is { } saved
+            ? JsonSerializer.Serialize(new
+            {
+                item_id = itemId, quantity = 1, merchant_order_id = reference, customer_id = saved.CustomerId,
+                payment = new { method = "card", payment_method_id = saved.PaymentMethodId },
+            })
+            : JsonSerializer.Serialize(new { item_id = itemId, quantity = 1, merchant_order_id = reference, customer = new { email = $"{reference.ToLowerInvariant()}@example.test" } });
         var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/orders") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", reference);
         return client.SendAsync(request, ct);
