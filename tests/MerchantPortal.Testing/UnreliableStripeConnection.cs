@@ -23,6 +23,12 @@ public sealed class UnreliableStripeConnection : IHttpClient, IDisposable
     /// <summary>While true, requests to <see cref="FailingPath"/> are answered 409, as Stripe answers while it still works on the same idempotency key.</summary>
     public bool StillProcessing { get; set; }
 
+    /// <summary>
+    /// The share (0 to 1) of requests to <see cref="FailingPath"/> that meet one fault picked at random: never sent,
+    /// answer lost after Stripe acted, a 409 "still in progress", or a 500 from Stripe.
+    /// </summary>
+    public double FaultRate { get; set; }
+
     public string FailingPath { get; set; } = "/v1/payment_intents";
 
     /// <summary>Called before every request goes out (tests check what holds while Stripe is called).</summary>
@@ -32,12 +38,20 @@ public sealed class UnreliableStripeConnection : IHttpClient, IDisposable
     {
         BeforeEachRequest?.Invoke(request);
         var affected = request.Uri.AbsolutePath.StartsWith(FailingPath, StringComparison.Ordinal);
-        if (affected && Down)
+        var fault = affected && Random.Shared.NextDouble() < FaultRate ? Random.Shared.Next(4) : -1;
+        if (affected && (Down || fault == 0))
         {
             throw new HttpRequestException("Connection refused (simulated).");
         }
 
-        if (affected && StillProcessing)
+        if (fault == 3)
+        {
+            using var failure = new HttpResponseMessage(HttpStatusCode.InternalServerError);
+            return new StripeResponse(HttpStatusCode.InternalServerError, failure.Headers,
+                """{"error":{"type":"api_error","message":"An unknown error occurred (simulated)."}}""");
+        }
+
+        if (affected && (StillProcessing || fault == 2))
         {
             using var conflict = new HttpResponseMessage(HttpStatusCode.Conflict);
             return new StripeResponse(HttpStatusCode.Conflict, conflict.Headers,
@@ -45,7 +59,7 @@ public sealed class UnreliableStripeConnection : IHttpClient, IDisposable
         }
 
         var response = await _inner.MakeRequestAsync(request, cancellationToken);
-        return affected && LoseAnswers ? throw new HttpRequestException("Connection reset while reading the answer (simulated).") : response;
+        return affected && (LoseAnswers || fault == 1) ? throw new HttpRequestException("Connection reset while reading the answer (simulated).") : response;
     }
 
     public Task<StripeStreamedResponse> MakeStreamingRequestAsync(StripeRequest request, CancellationToken cancellationToken = default) =>

@@ -73,7 +73,7 @@ public sealed class CardChargeService(
                     await paymentSync.ApplyAsync(orderId, intent, card, ct);
                 }
             }
-            catch (Exception ex) when (StripeFailures.IsUnavailable(ex))
+            catch (Exception ex) when (StripeFailures.IsUnavailable(ex) || StripeFailures.IsInProgress(ex))
             {
                 return PaymentErrors.StripeUnavailable;
             }

@@ -52,9 +52,10 @@ public sealed class PaymentReconciliation(
             {
                 await SettleAsync(orderId, intentId, stripeCustomerId, ct);
             }
-            catch (Exception ex) when (StripeFailures.IsUnavailable(ex))
+            catch (Exception ex) when (StripeFailures.IsUnavailable(ex) || StripeFailures.IsInProgress(ex))
             {
-                logger.LogWarning("Stripe is unreachable; order {OrderId} will be reconciled later.", orderId);
+                // Unreachable, or busy with the object (409, e.g. a lock timeout): the next run tries again.
+                logger.LogWarning("Stripe gave no answer for order {OrderId}; it will be reconciled later.", orderId);
                 break;
             }
         }
