@@ -15,7 +15,7 @@ public sealed class StripeSandboxPortTests
     [Fact]
     public async Task The_sandbox_listens_on_its_configured_port()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         await using var app = new PortalAppFactory();
         app.Settings["StripeSandbox:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -46,12 +46,5 @@ public sealed class StripeSandboxPortTests
     {
         _ = app.RootUri;
         return new Uri(app.Services.GetRequiredService<IConfiguration>()["Stripe:ApiBase"]!).Port;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

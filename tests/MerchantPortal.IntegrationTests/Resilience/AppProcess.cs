@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using MerchantPortal.Testing;
 
 namespace MerchantPortal.IntegrationTests.Resilience;
 
@@ -26,7 +26,7 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string databasePath, string workingDirectory, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -112,12 +112,5 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The app was not healthy within two minutes.");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

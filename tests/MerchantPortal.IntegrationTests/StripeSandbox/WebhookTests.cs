@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MerchantPortal.StripeSandbox;
+using MerchantPortal.Testing;
 using Stripe;
 
 namespace MerchantPortal.IntegrationTests.StripeSandbox;
@@ -91,7 +92,7 @@ public sealed class WebhookTests : SandboxTestBase
     [Fact]
     public async Task An_unreachable_endpoint_is_tried_once_per_retry_delay_then_given_up()
     {
-        var closedPort = ClosedPort();
+        var closedPort = FreePorts.Next();
         await WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions
         {
             Url = $"http://127.0.0.1:{closedPort}/hooks", EnabledEvents = ["customer.created"],
@@ -141,12 +142,5 @@ public sealed class WebhookTests : SandboxTestBase
         Assert.Equal("payment_method.attached", delivered.Type);
         Assert.Equal(card.Id, ((PaymentMethod)delivered.Data.Object).Id);
         Assert.Single(received);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
