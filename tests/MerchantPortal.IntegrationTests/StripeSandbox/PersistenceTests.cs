@@ -40,6 +40,7 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal([cardId], cards.Data.Select(c => c.Id));
         Assert.Equal(endpointId, (await new WebhookEndpointService(restarted).GetAsync(endpointId)).Id);
         Assert.Equal("succeeded", payment.Status);
+        await second.DisposeAsync(); // its background save may still be writing the temporary file until then
         using var file = JsonDocument.Parse(await System.IO.File.ReadAllTextAsync(options.DataFile));
         Assert.DoesNotContain("4242424242424242", file.RootElement.GetRawText(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(options.DataFile)!, "*.tmp"));
