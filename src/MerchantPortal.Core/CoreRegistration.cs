@@ -19,6 +19,7 @@ using MerchantPortal.Payments;
 using MerchantPortal.Refunds;
 using MerchantPortal.Support;
 using MerchantPortal.Webhooks;
+using MerchantPortal.Writing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -90,6 +91,9 @@ public static class CoreRegistration
             .ValidateOnStart();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<OrderPlacementService>();
+        services.AddSingleton<OrderWriter>();
+        services.AddOptions<WriteQueueOptions>().BindConfiguration(WriteQueueOptions.SectionName);
+        services.AddSingleton<WriteQueue>();
         services.AddSingleton<OrderCancellationService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderChangeNotifier>();

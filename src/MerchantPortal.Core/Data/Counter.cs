@@ -30,4 +30,22 @@ public sealed class Counter
 
         return await db.Counters.Where(c => c.Name == name).Select(c => c.Value).SingleAsync(ct);
     }
+
+    /// <summary>
+    /// The current value, with the row locked by a no-op update until the caller's transaction ends, so no other
+    /// writer (another instance, on SQL Server) takes values meanwhile; <see cref="SetAsync"/> stores the last taken.
+    /// </summary>
+    internal static async Task<long> LockAsync(PortalDb db, string name, CancellationToken ct)
+    {
+        var locked = await db.Counters.Where(c => c.Name == name).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value), ct);
+        if (locked != 1)
+        {
+            throw new InvalidOperationException($"The counter '{name}' is missing; the database is not migrated.");
+        }
+
+        return await db.Counters.Where(c => c.Name == name).Select(c => c.Value).SingleAsync(ct);
+    }
+
+    internal static Task SetAsync(PortalDb db, string name, long value, CancellationToken ct) =>
+        db.Counters.Where(c => c.Name == name).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, value), ct);
 }

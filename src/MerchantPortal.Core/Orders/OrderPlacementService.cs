@@ -3,31 +3,27 @@ using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Data;
 using MerchantPortal.Jobs;
-using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
-using MerchantPortal.Monetary;
 using MerchantPortal.Payments;
+using MerchantPortal.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.Orders;
 
 /// <summary>
-/// Places orders for the portal and the API alike. An order, its lines, its payment from the balance, its
-/// fulfilment job and its audit entry are written in one transaction: either all of it happens or none of
-/// it. A card order is charged after that transaction commits (<see cref="CardChargeService"/>). Requests
+/// Places orders for the portal and the API alike. A request is validated and priced outside any lock, then
+/// handed to the <see cref="WriteQueue"/>: the order, its lines, its payment from the balance, its fulfilment
+/// job and its audit entry are written in one savepoint of the queue's batch transaction, so either all of it
+/// happens or none of it. A card order is charged after that transaction commits (<see cref="CardChargeService"/>). Requests
 /// carrying a merchant order id or idempotency key are safe to resend.
 /// </summary>
 public sealed class OrderPlacementService(
     IDbContextFactory<PortalDb> dbs,
-    CustomerService customers,
-    LedgerService ledger,
-    JobQueue jobs,
+    OrderWriter writer,
     JobSignal jobSignal,
     OrderQueries queries,
-    AuditTrail audit,
     CardPayments cardPayments,
-    CardChargeService cardCharges,
-    TimeProvider clock)
+    CardChargeService cardCharges)
 {
     public async Task<Result<PlacedOrder>> PlaceAsync(PlaceOrder request, Actor actor, CancellationToken ct = default)
     {
@@ -60,7 +56,7 @@ public sealed class OrderPlacementService(
             return placed.Error!;
         }
 
-        var (orderId, replayed, charge) = placed.Value;
+        var (orderId, replayed, charge, written) = placed.Value;
         if (charge)
         {
             // Never inside the transaction: the order is committed, so whatever Stripe does, it can be settled.
@@ -72,7 +68,7 @@ public sealed class OrderPlacementService(
             jobSignal.Notify();
         }
 
-        return new PlacedOrder((await queries.GetAsync(orderId, actor, ct))!, replayed);
+        return new PlacedOrder(written ?? (await queries.GetAsync(orderId, actor, ct))!, replayed);
     }
 
     /// <summary>
@@ -102,7 +98,7 @@ public sealed class OrderPlacementService(
             return OrderErrors.MerchantNotFound;
         }
 
-        if (await FindEarlierAsync(db, request, RequestFingerprint.Of(request), ct) is { } earlier)
+        if (await EarlierOrders.FindAsync(db, request, RequestFingerprint.Of(request), ct) is { } earlier)
         {
             if (earlier.Succeeded)
             {
@@ -169,6 +165,23 @@ public sealed class OrderPlacementService(
     /// <summary>Writes the order (or finds the earlier one); says whether a card charge is due once committed.</summary>
     private async Task<Result<Placement>> TryPlaceAsync(PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
     {
+        var prepared = await PrepareAsync(request, actor, fingerprint, ct);
+        if (!prepared.Succeeded)
+        {
+            return prepared.Error!;
+        }
+
+        // Checked and priced outside the lock: the write queue runs only what needs the transaction.
+        return prepared.Value.Earlier ?? await writer.WriteAsync(prepared.Value.Order!, ct);
+    }
+
+    /// <summary>
+    /// Everything a placement checks before it writes — the merchant, an earlier identical request, the lines and
+    /// prices, the customer, a card at Stripe — with a connection of its own, closed before the write is queued.
+    /// </summary>
+    private async Task<Result<(Placement? Earlier, PreparedOrder? Order)>> PrepareAsync(
+        PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MerchantId, ct);
         if (merchant is null)
@@ -176,9 +189,9 @@ public sealed class OrderPlacementService(
             return OrderErrors.MerchantNotFound;
         }
 
-        if (await FindEarlierAsync(db, request, fingerprint, ct) is { } earlier)
+        if (await EarlierOrders.FindAsync(db, request, fingerprint, ct) is { } earlier)
         {
-            return earlier;
+            return earlier.Succeeded ? (earlier.Value, null) : earlier.Error!;
         }
 
         if (!merchant.IsActive)
@@ -202,107 +215,8 @@ public sealed class OrderPlacementService(
             }
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await FindEarlierAsync(db, request, fingerprint, ct) is { } raced)
-        {
-            return raced;
-        }
-
-        var customer = await customers.ResolveAsync(db, merchant.Id, request.Customer, ct);
-        if (!customer.Succeeded)
-        {
-            return customer.Error!;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var order = Order.Create(new NewOrder(
-            Guid.NewGuid(),
-            await Counter.NextAsync(db, Counter.OrderNumbers, ct),
-            merchant.Id,
-            customer.Value.Id,
-            request.MerchantOrderId,
-            request.IdempotencyKey,
-            fingerprint,
-            request.Source,
-            actor,
-            request.Payment.Method,
-            EmptyToNull(request.Notes),
-            [.. (request.Tags ?? []).Select(t => t.Trim())],
-            request.Metadata ?? new Dictionary<string, string>(),
-            request.ExternalReference), priced.Value, now);
-        db.Orders.Add(order);
-
-        var total = new Money(order.TotalMinor, Currency.Of(order.Currency));
-        if (await PayAsync(db, order, total, request.Payment, actor, now, ct) is { } unpaid)
-        {
-            return unpaid;
-        }
-
-        audit.Record(db, actor, AuditActions.OrderPlaced, "order", order.Id.ToString(),
-            $"Placed {order.Reference} for {total} paid by {request.Payment.Method.ToString().ToLowerInvariant()}", merchant.Id);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new Placement(order.Id, Replayed: false, ChargeCard: request.Payment.Method == PaymentMethodKind.Card);
+        return (null, new PreparedOrder(request, actor, fingerprint, merchant, priced.Value));
     }
 
-    /// <summary>Takes a balance payment inside the order's transaction and queues fulfilment; an error undoes everything.</summary>
-    private async Task<Error?> PayAsync(
-        PortalDb db, Order order, Money total, PaymentChoice payment, Actor actor, DateTime now, CancellationToken ct)
-    {
-        if (payment.Method == PaymentMethodKind.Card)
-        {
-            order.ChooseCard(payment.PaymentMethodId!);
-            return null;
-        }
-
-        var debit = await ledger.DebitAsync(db, order.MerchantId, total, LedgerEntryKind.OrderCharge, $"order:{order.Id}",
-            order.Id, $"Order {order.Reference}", actor, ct);
-        if (!debit.Succeeded)
-        {
-            return debit.Error;
-        }
-
-        order.MarkPaid("balance", $"Paid {total} from the merchant balance.", now);
-        jobs.Enqueue(db, JobTypes.FulfilOrder, order.Id.ToString());
-        return null;
-    }
-
-    /// <summary>
-    /// An order placed earlier with the same merchant order id or idempotency key: the same request is a
-    /// replay of it; a different request is a conflict. A look-up only: a replayed card order whose payment
-    /// never reached Stripe is reported as such, and the caller charges it once the transaction is over.
-    /// </summary>
-    private static async Task<Result<Placement>?> FindEarlierAsync(PortalDb db, PlaceOrder request, string fingerprint, CancellationToken ct)
-    {
-        var (merchantOrderId, idempotencyKey) = (request.MerchantOrderId, request.IdempotencyKey);
-        if (merchantOrderId is null && idempotencyKey is null)
-        {
-            return null;
-        }
-
-        var earlier = await db.Orders.AsNoTracking()
-            .Where(o => o.MerchantId == request.MerchantId
-                && ((merchantOrderId != null && o.MerchantOrderId == merchantOrderId) || (idempotencyKey != null && o.IdempotencyKey == idempotencyKey)))
-            .Select(o => new { o.Id, o.RequestHash, o.MerchantOrderId, o.PaymentMethod, o.Status, o.PaymentReference })
-            .FirstOrDefaultAsync(ct);
-        if (earlier is null)
-        {
-            return null;
-        }
-
-        if (earlier.RequestHash != fingerprint)
-        {
-            return merchantOrderId is not null && earlier.MerchantOrderId == merchantOrderId
-                ? OrderErrors.DuplicateMerchantOrderId
-                : OrderErrors.IdempotencyKeyConflict;
-        }
-
-        var unpaidCard = earlier is { PaymentMethod: PaymentMethodKind.Card, Status: OrderStatus.AwaitingPayment, PaymentReference: null };
-        return new Placement(earlier.Id, Replayed: true, ChargeCard: unpaidCard);
-    }
-
-    private static string? EmptyToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>The order written or found, and whether its card is still to be charged.</summary>
-    private sealed record Placement(Guid OrderId, bool Replayed, bool ChargeCard);
+    internal static string? EmptyToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
