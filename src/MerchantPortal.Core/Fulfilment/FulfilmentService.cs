@@ -3,6 +3,7 @@ using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
+using MerchantPortal.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,8 @@ namespace MerchantPortal.Fulfilment;
 
 /// <summary>
 /// Delivers a paid order line by line: key lines from inventory, top-up and service lines through the
-/// <see cref="IFulfilmentProvider"/>. Each line is settled in its own transaction and the work is
+/// <see cref="IFulfilmentProvider"/>. Each line is settled in its own write (a savepoint of the
+/// <see cref="WriteQueue"/>'s batch, shared with other orders' writes) and the work is
 /// idempotent, so a run that stops half-way is finished by the next one without delivering twice. Only units
 /// neither delivered nor refunded are delivered; a refund taking units at the same moment makes the line's
 /// write fail on its version, and the line is read again. When the order is done, the merchant's automatic
@@ -20,6 +22,7 @@ public sealed class FulfilmentService(
     IDbContextFactory<PortalDb> dbs,
     IFulfilmentProvider provider,
     JobQueue jobs,
+    WriteQueue writes,
     OrderChangeNotifier notifier,
     TimeProvider clock,
     ILogger<FulfilmentService> logger)
@@ -50,22 +53,30 @@ public sealed class FulfilmentService(
     /// <summary>Moves a pending order to processing; false when there is nothing (more) to do.</summary>
     private async Task<bool> StartAsync(Guid orderId, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null || order.Status is not (OrderStatus.Pending or OrderStatus.Processing))
+        var (due, started) = await writes.WriteAsync(async (db, _, token) =>
         {
-            logger.LogDebug("Order {OrderId} needs no fulfilment ({Status}).", orderId, order?.Status);
-            return false;
-        }
+            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, token);
+            if (order is null || order.Status is not (OrderStatus.Pending or OrderStatus.Processing))
+            {
+                logger.LogDebug("Order {OrderId} needs no fulfilment ({Status}).", orderId, order?.Status);
+                return (false, false);
+            }
 
-        if (order.Status == OrderStatus.Pending)
-        {
+            if (order.Status == OrderStatus.Processing)
+            {
+                return (true, false);
+            }
+
             order.StartFulfilment(clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(token);
+            return (true, true);
+        }, _ => true, ct);
+        if (started)
+        {
             notifier.Changed(orderId);
         }
 
-        return true;
+        return due;
     }
 
     private async Task SettleLineAsync(Guid orderId, long lineId, CancellationToken ct)
@@ -105,21 +116,28 @@ public sealed class FulfilmentService(
     /// <summary>Claims codes for a key line, or records the provider's answer, in one transaction.</summary>
     private async Task RecordLineAsync(Guid orderId, long lineId, ProviderResult? providerResult, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await writes.WriteAsync((db, _, token) => RecordLineAsync(db, orderId, lineId, providerResult, token), _ => true, ct))
+        {
+            notifier.Changed(orderId);
+        }
+    }
+
+    /// <summary>Inside the write queue's batch; true when something was recorded.</summary>
+    private async Task<bool> RecordLineAsync(PortalDb db, Guid orderId, long lineId, ProviderResult? providerResult, CancellationToken ct)
+    {
         var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
         var line = order.Lines.Single(l => l.Id == lineId);
         var now = clock.GetUtcNow().UtcDateTime;
         if (order.Status != OrderStatus.Processing)
         {
-            return;
+            return false;
         }
 
         if (providerResult is null)
         {
             if (line.IsSettled)
             {
-                return;
+                return false;
             }
 
             var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.RemainingUnits, now, ct);
@@ -147,28 +165,33 @@ public sealed class FulfilmentService(
         }
 
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Changed(orderId);
+        return true;
     }
 
     private async Task FinishAsync(Guid orderId, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
-        if (order.Status != OrderStatus.Processing)
+        var finished = await writes.WriteAsync(async (db, _, token) =>
         {
-            return;
-        }
+            var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, token);
+            if (order.Status != OrderStatus.Processing)
+            {
+                return null;
+            }
 
-        order.FinishFulfilment(clock.GetUtcNow().UtcDateTime);
-        var policy = await db.Merchants.Where(m => m.Id == order.MerchantId).Select(m => m.AutoRefund).SingleAsync(ct);
-        if (AutoRefunds.Applies(policy, order))
+            order.FinishFulfilment(clock.GetUtcNow().UtcDateTime);
+            var policy = await db.Merchants.Where(m => m.Id == order.MerchantId).Select(m => m.AutoRefund).SingleAsync(token);
+            if (AutoRefunds.Applies(policy, order))
+            {
+                jobs.Enqueue(db, JobTypes.AutoRefund, order.Id.ToString());
+            }
+
+            await db.SaveChangesAsync(token);
+            return order;
+        }, _ => true, ct);
+        if (finished is not null)
         {
-            jobs.Enqueue(db, JobTypes.AutoRefund, order.Id.ToString());
+            notifier.Changed(orderId);
+            logger.LogDebug("Order {Reference} finished fulfilment: {Status}.", finished.Reference, finished.Status);
         }
-
-        await db.SaveChangesAsync(ct);
-        notifier.Changed(orderId);
-        logger.LogDebug("Order {Reference} finished fulfilment: {Status}.", order.Reference, order.Status);
     }
 }
