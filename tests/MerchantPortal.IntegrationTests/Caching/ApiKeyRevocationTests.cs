@@ -1,9 +1,6 @@
 using System.Net;
 using MerchantPortal.ApiKeys;
-using MerchantPortal.Changes;
 using MerchantPortal.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MerchantPortal.IntegrationTests.Caching;
 
@@ -15,11 +12,7 @@ public sealed class ApiKeyRevocationTests : ReferenceCacheTest
     [Fact]
     public async Task A_revoked_key_is_refused_at_once_on_its_instance_and_after_the_change_feed_poll_on_another()
     {
-        await using var other = await CoreTestHost.StartAsync(
-            services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Clock.GetUtcNow())),
-            new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={Host.DatabasePath}" });
-        var otherPoller = other.Get<ChangeFeedPoller>();
-        await otherPoller.PollAsync(CancellationToken.None);
+        await using var other = await SecondInstanceAsync();
         var merchant = await Host.Catalog.MerchantAsync();
         var key = await CreateKeyAsync(merchant.Id);
         var here = Host.Get<ApiKeyAuthenticator>();
@@ -32,11 +25,8 @@ public sealed class ApiKeyRevocationTests : ReferenceCacheTest
         Assert.Equal(ApiKeyErrors.Revoked, (await here.AuthenticateAsync(key.Secret, IPAddress.Loopback, Path)).Error);
         // Until its poller reads the notice, the other instance still answers from its cache: the feed is what tells it.
         Assert.True((await there.AuthenticateAsync(key.Secret, IPAddress.Loopback, Path)).Succeeded);
-        await Eventually.HoldsAsync(async () =>
-        {
-            await otherPoller.PollAsync(CancellationToken.None);
-            return (await there.AuthenticateAsync(key.Secret, IPAddress.Loopback, Path)).Error == ApiKeyErrors.Revoked;
-        }, "the other instance to refuse the revoked key");
+        await AfterPollsAsync(other, async () => (await there.AuthenticateAsync(key.Secret, IPAddress.Loopback, Path)).Error == ApiKeyErrors.Revoked,
+            "the other instance to refuse the revoked key");
     }
 
     [Fact]

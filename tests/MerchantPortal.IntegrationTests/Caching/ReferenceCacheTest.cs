@@ -1,5 +1,6 @@
 using MerchantPortal.ApiKeys;
 using MerchantPortal.Caching;
+using MerchantPortal.Changes;
 using MerchantPortal.Identity;
 using MerchantPortal.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,6 +26,27 @@ public abstract class ReferenceCacheTest : CoreServiceTest
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IInterceptor>(Commands);
     });
+
+    /// <summary>
+    /// Another instance on the same database, with its own cache and a clock of its own that does not move either. Its
+    /// change feed poller has taken its starting point; the test polls it (<see cref="ChangeFeedPoller.PollAsync"/>).
+    /// </summary>
+    protected async Task<CoreTestHost> SecondInstanceAsync()
+    {
+        var other = await CoreTestHost.StartAsync(
+            services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Clock.GetUtcNow())),
+            new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={Host.DatabasePath}" });
+        await other.Get<ChangeFeedPoller>().PollAsync(CancellationToken.None);
+        return other;
+    }
+
+    /// <summary>Polls the instance's change feed until the condition holds; no assertion on how fast.</summary>
+    protected static Task AfterPollsAsync(CoreTestHost instance, Func<Task<bool>> condition, string what) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            await instance.Get<ChangeFeedPoller>().PollAsync(CancellationToken.None);
+            return await condition();
+        }, what);
 
     protected async Task<CreatedApiKey> CreateKeyAsync(Guid merchantId)
     {

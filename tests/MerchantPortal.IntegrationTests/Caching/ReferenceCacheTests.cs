@@ -1,5 +1,6 @@
 using System.Net;
 using MerchantPortal.ApiKeys;
+using MerchantPortal.Caching;
 using MerchantPortal.Catalog;
 using MerchantPortal.Data;
 using MerchantPortal.Merchants;
@@ -75,6 +76,23 @@ public sealed class ReferenceCacheTests : ReferenceCacheTest
         Assert.True((await merchants.UpdateAsync(created.Id, new UpdateMerchant(created.Name, 250, 1_000), TestActors.Admin)).Succeeded);
         var merchant = await Cache.GetMerchantAsync(created.Id);
         Assert.Equal((250, 1_000), (merchant!.FeeBasisPoints, merchant.TaxBasisPoints));
+    }
+
+    [Fact]
+    public async Task An_item_and_a_merchant_changed_on_one_instance_are_dropped_on_another_after_its_change_feed_poll()
+    {
+        await using var other = await SecondInstanceAsync();
+        var otherCache = other.Get<ReferenceCache>();
+        var merchant = await Host.Catalog.MerchantAsync();
+        var item = await Host.Catalog.KeyItemAsync();
+        Assert.True((await otherCache.GetMerchantAsync(merchant.Id))!.IsActive);
+        Assert.True((await otherCache.GetCatalogItemsAsync([item.Id]))[item.Id].IsActive);
+
+        Assert.True((await Host.Get<MerchantService>().SetActiveAsync(merchant.Id, false, TestActors.Admin)).Succeeded);
+        Assert.True((await Host.Get<CatalogService>().SetActiveAsync(item.Id, false, TestActors.Admin)).Succeeded);
+
+        await AfterPollsAsync(other, async () => !(await otherCache.GetMerchantAsync(merchant.Id))!.IsActive
+            && !(await otherCache.GetCatalogItemsAsync([item.Id]))[item.Id].IsActive, "the other instance to see both deactivations");
     }
 
     [Fact]
