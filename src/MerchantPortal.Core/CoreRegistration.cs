@@ -1,6 +1,7 @@
 using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
 using MerchantPortal.Catalog;
 using MerchantPortal.Changes;
 using MerchantPortal.Customers;
@@ -67,6 +68,10 @@ public static class CoreRegistration
         services.AddHostedService<SqliteStatisticsRefresher>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQueries>();
+        services.AddOptions<ReferenceCacheOptions>().BindConfiguration(ReferenceCacheOptions.SectionName)
+            .Validate(o => o.MaxAge > TimeSpan.Zero, "ReferenceCache:MaxAge must be a positive time span, e.g. 00:00:30.")
+            .ValidateOnStart();
+        services.AddSingleton<ReferenceCache>();
         services.AddSingleton<MerchantService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<TeamService>();

@@ -2,19 +2,19 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
 using MerchantPortal.Common;
-using MerchantPortal.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.ApiKeys;
 
 /// <summary>
 /// Turns the secret a caller presents into the <see cref="Actor"/> of its key, or says why it cannot:
-/// a malformed or mistyped key is refused before any database look-up. The key is read from the database on
-/// every call (no cache), so a revocation takes effect at once on every instance. Refusing an existing key is
-/// audited (throttled by <see cref="ApiKeyRefusals"/>).
+/// a malformed or mistyped key is refused before any look-up. Keys come from the <see cref="ReferenceCache"/>, so a
+/// known key costs no database query. A revocation or roll takes effect at once on the instance that made it and
+/// within about one change feed poll interval (<see cref="Changes.ChangeFeedOptions.PollInterval"/>) on the others; expiry
+/// is checked against the clock on every call. Refusing an existing key is audited (throttled by <see cref="ApiKeyRefusals"/>).
 /// </summary>
-public sealed class ApiKeyAuthenticator(IDbContextFactory<PortalDb> dbs, ApiKeyRefusals refusals, TimeProvider clock)
+public sealed class ApiKeyAuthenticator(ReferenceCache cache, ApiKeyRefusals refusals, TimeProvider clock)
 {
     /// <summary>The key's actor, or a 401 error; <paramref name="path"/> is the called path, for the audit of a refusal.</summary>
     public async Task<Result<Actor>> AuthenticateAsync(string? presented, IPAddress? remoteAddress, string path, CancellationToken ct = default)
@@ -30,8 +30,7 @@ public sealed class ApiKeyAuthenticator(IDbContextFactory<PortalDb> dbs, ApiKeyR
         }
 
         var hash = ApiKeySecret.Hash(presented);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash, ct);
+        var key = await cache.GetApiKeyAsync(hash, ct);
         // The look-up is by hash, so timing reveals nothing about the secret; compare anyway in constant time.
         if (key is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(hash)))
         {

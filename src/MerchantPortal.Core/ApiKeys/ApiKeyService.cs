@@ -1,5 +1,7 @@
 using System.Net;
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
@@ -11,9 +13,11 @@ namespace MerchantPortal.ApiKeys;
 
 /// <summary>
 /// Creates, lists, revokes and rolls merchants' API keys, enforcing <see cref="ApiKeyPermissions"/>; a key of a
-/// merchant the actor may not see reads as not found. Every change is audited.
+/// merchant the actor may not see reads as not found. Every change is audited. Revoking or rolling a key publishes a
+/// <see cref="ChangeTopics.ApiKey"/> notice with it, so every instance's <see cref="ReferenceCache"/> drops the old key.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, IOptions<StripeOptions> stripe, TimeProvider clock)
+public sealed class ApiKeyService(
+    IDbContextFactory<PortalDb> dbs, AuditTrail audit, IOptions<StripeOptions> stripe, IChangeFeed changes, ReferenceCache cache, TimeProvider clock)
 {
     /// <summary>The overlaps the portal offers when rolling a key: the old key stops at once, or after an hour, a day or a week.</summary>
     public static IReadOnlyList<TimeSpan> RollOverlaps { get; } = [TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromHours(24), TimeSpan.FromDays(7)];
@@ -80,7 +84,10 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         return (await ApiKeySummaries.LoadAsync(db, db.ApiKeys.Where(k => k.Id == keyId), clock.GetUtcNow().UtcDateTime, ct))[0];
     }
 
-    /// <summary>Revokes the key at once: the API reads keys on every call, so the next call with it is refused on every instance.</summary>
+    /// <summary>
+    /// Revokes the key: the next call with it is refused on this instance, and on other instances once their change feed
+    /// poller has read the notice (about <see cref="ChangeFeedOptions.PollInterval"/>).
+    /// </summary>
     public async Task<Result<ApiKeySummary>> RevokeAsync(Guid keyId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -100,7 +107,9 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         key.Revoke(actor.Name, now);
         audit.Record(db, actor, AuditActions.ApiKeyRevoked, "api_key", key.Id.ToString(),
             $"Revoked API key \"{key.Name}\" ({key.Prefix}…).", key.MerchantId);
+        changes.Add(db, ChangeTopics.ApiKey, ReferenceCache.ApiKeyKey(key.Id));
         await db.SaveChangesAsync(ct);
+        cache.ForgetApiKey(key.Id);
         return (await ApiKeySummaries.LoadAsync(db, db.ApiKeys.Where(k => k.Id == keyId), now, ct))[0];
     }
 
@@ -136,7 +145,9 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDb> dbs, AuditTrail au
         audit.Record(db, actor, AuditActions.ApiKeyRolled, "api_key", old.Id.ToString(),
             $"Rolled API key \"{old.Name}\" ({old.Prefix}…) to {key.Prefix}…; the old key "
             + (overlap == TimeSpan.Zero ? "stopped working at once." : $"works until {old.ExpiresAt:u}."), old.MerchantId);
+        changes.Add(db, ChangeTopics.ApiKey, ReferenceCache.ApiKeyKey(old.Id));
         await db.SaveChangesAsync(ct);
+        cache.ForgetApiKey(old.Id);
         return new CreatedApiKey(key, secret);
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +11,10 @@ namespace MerchantPortal.Catalog;
 /// <summary>
 /// The catalog, shared by all merchants: search with stock, item details, and admin create, edit,
 /// (de)activate (audited). A merchant actor (user or API key) sees only what can be ordered: an inactive
-/// item is hidden from it and reads as not found.
+/// item is hidden from it and reads as not found. An edit or (de)activation publishes a <see cref="ChangeTopics.CatalogItem"/>
+/// notice with it, so every instance's <see cref="ReferenceCache"/> drops the old item.
 /// </summary>
-public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
+public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, IChangeFeed changes, ReferenceCache cache, TimeProvider clock)
 {
     /// <summary>A page of the items matching the query, as lists show them, with the stock of key items.</summary>
     public async Task<Page<CatalogItemSummary>> SearchAsync(CatalogQuery query, Actor actor, CancellationToken ct = default)
@@ -116,7 +119,14 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
         item.Apply(request, clock.GetUtcNow().UtcDateTime);
         audit.Record(db, actor, AuditActions.CatalogItemUpdated, "catalog_item", Id(item), $"Updated {item.Sku} ({item.Name})",
             changes: CatalogItemAudit.Changes(before, item));
-        return await SaveAsync(db, ct) is { } conflict ? conflict : await DetailsAsync(db, item, ct);
+        changes.Add(db, ChangeTopics.CatalogItem, ReferenceCache.CatalogItemKey(item.Id));
+        if (await SaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        cache.ForgetCatalogItem(item.Id);
+        return await DetailsAsync(db, item, ct);
     }
 
     public async Task<Result<CatalogItemDetails>> SetActiveAsync(long itemId, bool active, Actor actor, CancellationToken ct = default)
@@ -134,7 +144,9 @@ public sealed class CatalogService(IDbContextFactory<PortalDb> dbs, AuditTrail a
             audit.Record(db, actor, active ? AuditActions.CatalogItemActivated : AuditActions.CatalogItemDeactivated,
                 "catalog_item", Id(item), $"{(active ? "Activated" : "Deactivated")} {item.Sku}",
                 changes: [new AuditChange("status", active ? "inactive" : "active", active ? "active" : "inactive")]);
+            changes.Add(db, ChangeTopics.CatalogItem, ReferenceCache.CatalogItemKey(item.Id));
             await db.SaveChangesAsync(ct);
+            cache.ForgetCatalogItem(item.Id);
         }
 
         return await DetailsAsync(db, item, ct);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
@@ -42,6 +44,7 @@ public sealed partial class LedgerService
         merchant.SetLowBalanceThreshold(threshold?.Minor);
         audit.Record(db, actor, AuditActions.LowBalanceThresholdSet, "merchant", merchant.Id.ToString(),
             threshold is { } t ? $"Set {merchant.Name}'s low-balance alert to {t}" : $"Removed {merchant.Name}'s low-balance alert", merchant.Id);
+        changes.Add(db, ChangeTopics.Merchant, ReferenceCache.MerchantKey(merchant.Id));
         await db.SaveChangesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         if (threshold is { Minor: var minor })
@@ -58,6 +61,7 @@ public sealed partial class LedgerService
         }
 
         await tx.CommitAsync(ct);
+        cache.ForgetMerchant(merchant.Id);
         return (await StatusAsync(db, merchant.Id, ct))!;
     }
 

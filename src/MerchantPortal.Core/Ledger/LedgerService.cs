@@ -1,4 +1,6 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Idempotency;
@@ -16,7 +18,8 @@ namespace MerchantPortal.Ledger;
 /// below zero, however many debits race.
 /// </summary>
 public sealed partial class LedgerService(
-    IDbContextFactory<PortalDb> dbs, AuditTrail audit, JobQueue jobs, IOptions<LedgerOptions> options, TimeProvider clock)
+    IDbContextFactory<PortalDb> dbs, AuditTrail audit, JobQueue jobs, IOptions<LedgerOptions> options, IChangeFeed changes, ReferenceCache cache,
+    TimeProvider clock)
 {
     /// <summary>The merchant's available balance; null if the merchant does not exist or the actor may not see it.</summary>
     public async Task<Money?> GetBalanceAsync(Guid merchantId, Actor actor, CancellationToken ct = default)

@@ -1,4 +1,6 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
+using MerchantPortal.Changes;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
@@ -10,8 +12,12 @@ using System.Linq.Expressions;
 
 namespace MerchantPortal.Merchants;
 
-/// <summary>Reads, creates, renames and deactivates merchant accounts and sets their charges and refund settings.</summary>
-public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail audit, TimeProvider clock)
+/// <summary>
+/// Reads, creates, renames and deactivates merchant accounts and sets their charges and refund settings. Every change
+/// publishes a <see cref="ChangeTopics.Merchant"/> notice with it, so every instance's <see cref="ReferenceCache"/> drops the old one.
+/// </summary>
+public sealed class MerchantService(
+    IDbContextFactory<PortalDb> dbs, AuditTrail audit, IChangeFeed changes, ReferenceCache cache, TimeProvider clock)
 {
     /// <summary>The largest four-eyes threshold, in minor units (ten billion major units).</summary>
     public const long MaxApprovalThresholdMinor = 1_000_000_000_000;
@@ -140,6 +146,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             merchant.SetCharges(request.FeeBasisPoints, request.TaxBasisPoints);
         }
 
+        changes.Add(db, ChangeTopics.Merchant, ReferenceCache.MerchantKey(merchant.Id));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -150,6 +157,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             return MerchantErrors.NameTaken;
         }
 
+        cache.ForgetMerchant(merchant.Id);
         return Summarize(merchant);
     }
 
@@ -188,7 +196,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         audit.Record(db, actor, active ? AuditActions.MerchantReactivated : AuditActions.MerchantDeactivated, "merchant",
             merchant.Id.ToString(), active ? $"Reactivated merchant {merchant.Name}" : $"Deactivated merchant {merchant.Name}", merchant.Id,
             [new AuditChange("status", active ? "deactivated" : "active", active ? "active" : "deactivated")]);
-        await db.SaveChangesAsync(ct);
+        await SaveChangedAsync(db, merchant.Id, ct);
         return Summarize(merchant);
     }
 
@@ -223,7 +231,7 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
         audit.Record(db, actor, AuditActions.MerchantUpdated, "merchant", merchant.Id.ToString(),
             $"Set {merchant.Name}'s refund approval threshold to {threshold}, automatic refunds to {settings.AutoRefund} "
             + $"(to {settings.AutoRefundDestination}), retry on restock {(settings.RetryOnRestock ? "on" : "off")}", merchant.Id);
-        await db.SaveChangesAsync(ct);
+        await SaveChangedAsync(db, merchant.Id, ct);
         return Summarize(merchant);
     }
 
@@ -248,8 +256,16 @@ public sealed class MerchantService(IDbContextFactory<PortalDb> dbs, AuditTrail 
             merchantUsersManageApiKeys
                 ? $"Let {merchant.Name}'s users manage its API keys"
                 : $"Stopped {merchant.Name}'s users from managing its API keys", merchant.Id);
-        await db.SaveChangesAsync(ct);
+        await SaveChangedAsync(db, merchant.Id, ct);
         return Summarize(merchant);
+    }
+
+    /// <summary>Saves with the merchant's change notice, then drops this instance's cached copy so the change shows at once.</summary>
+    private async Task SaveChangedAsync(PortalDb db, Guid merchantId, CancellationToken ct)
+    {
+        changes.Add(db, ChangeTopics.Merchant, ReferenceCache.MerchantKey(merchantId));
+        await db.SaveChangesAsync(ct);
+        cache.ForgetMerchant(merchantId);
     }
 
     /// <summary>Every problem with a merchant's name, fee and tax, for <see cref="Error.Combine"/>.</summary>

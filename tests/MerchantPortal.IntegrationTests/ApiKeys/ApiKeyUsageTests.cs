@@ -2,7 +2,6 @@ using MerchantPortal.ApiKeys;
 using MerchantPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
 using MerchantPortal.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +9,7 @@ namespace MerchantPortal.IntegrationTests.ApiKeys;
 
 public sealed class ApiKeyUsageTests : ApiKeyTest
 {
-    private readonly StatementCounter _statements = new();
+    private readonly CommandCounter _statements = new();
 
     private ApiKeyUsageRecorder Recorder => Host.Get<ApiKeyUsageRecorder>();
 
@@ -97,28 +96,5 @@ public sealed class ApiKeyUsageTests : ApiKeyTest
         Clock.Advance(TimeSpan.FromHours(23));
         var dayLater = (await Keys.GetAsync(key.Key.Id, Testing.TestActors.Admin)).Value;
         Assert.Equal(new ApiKeyUsageCounts(1, 0, 0, 1), dayLater.Usage.Totals);
-    }
-
-    private sealed class StatementCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public void Reset() => _count = 0;
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }
