@@ -131,6 +131,7 @@ internal sealed class Harness(HarnessOptions options)
         const int readConnections = 8;
         foreach (var (name, path) in reads)
         {
+            Console.WriteLine($"GET {path}: {await PageSizeAsync(server.RootUri, seeded.ApiKeySecret, path)}");
             await LoadClient.RunAsync(server.RootUri, seeded.ApiKeySecret, readConnections, TimeSpan.FromSeconds(1), (_, _) => new HttpRequestMessage(HttpMethod.Get, path), HttpStatusCode.OK);
             var result = await LoadClient.RunAsync(
                 server.RootUri, seeded.ApiKeySecret, readConnections, TimeSpan.FromSeconds(options.ReadSeconds), (_, _) => new HttpRequestMessage(HttpMethod.Get, path), HttpStatusCode.OK);
@@ -142,6 +143,21 @@ internal sealed class Harness(HarnessOptions options)
 
         _rows.Add(($"peak RSS (VmHWM) after the reads at {total:N0} orders", Megabytes(server.PeakResidentBytes()), "", ""));
         Console.WriteLine($"Peak RSS of the app on {total:N0} orders: {Megabytes(server.PeakResidentBytes())}");
+    }
+
+    /// <summary>What one request of a read returns, to show that the page holds orders.</summary>
+    private static async Task<string> PageSizeAsync(Uri root, string secret, string path)
+    {
+        using var client = new HttpClient { BaseAddress = root };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        using var response = await client.GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return $"{(int)response.StatusCode}";
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return $"200, {json.RootElement.GetProperty("data").GetArrayLength()} orders, has_more {json.RootElement.GetProperty("has_more").GetBoolean()}";
     }
 
     private async Task<string> PublishAsync()
@@ -304,6 +320,8 @@ internal sealed class Harness(HarnessOptions options)
     }
 
     private static string Percentiles(LoadResult r) => $"{Ms(r.Percentile(50))} / {Ms(r.Percentile(95))} / {Ms(r.Percentile(99))}";
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Count(double value) => value.ToString(value < 100 ? "N1" : "N0", CultureInfo.InvariantCulture);
 
