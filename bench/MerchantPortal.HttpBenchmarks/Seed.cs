@@ -38,6 +38,8 @@ internal static class Seed
             ["Jobs:RunWorker"] = "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The seeding host stores Data Protection keys unencrypted in the throwaway database, and says so; the app does the same.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.AddCore();
         using var host = builder.Build();
         var services = host.Services;
