@@ -181,6 +181,7 @@ internal sealed class Harness(HarnessOptions options)
         }
 
         Console.WriteLine($"Published src/MerchantPortal.Web (Release) in {Seconds(watch.Elapsed)}");
+        _rows.Add(("publish (dotnet publish -c Release)", Seconds(watch.Elapsed), "", ""));
         return output;
     }
 
