@@ -1,4 +1,5 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Caching;
 using MerchantPortal.Common;
 using MerchantPortal.Customers;
 using MerchantPortal.Data;
@@ -20,6 +21,7 @@ namespace MerchantPortal.Orders;
 public sealed class OrderPlacementService(
     IDbContextFactory<PortalDb> dbs,
     OrderWriter writer,
+    ReferenceCache cache,
     JobSignal jobSignal,
     OrderQueries queries,
     CardPayments cardPayments,
@@ -92,7 +94,7 @@ public sealed class OrderPlacementService(
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MerchantId, ct);
+        var merchant = await cache.GetMerchantAsync(request.MerchantId, ct);
         if (merchant is null)
         {
             return OrderErrors.MerchantNotFound;
@@ -134,11 +136,11 @@ public sealed class OrderPlacementService(
     /// Prices the lines and checks the customer reference, every problem of both at once. Resolving the customer
     /// in the placement's transaction checks again, for a customer created meanwhile.
     /// </summary>
-    private static async Task<Result<IReadOnlyList<PricedLine>>> PriceAndCheckCustomerAsync(
+    private async Task<Result<IReadOnlyList<PricedLine>>> PriceAndCheckCustomerAsync(
         PortalDb db, PlaceOrder request, Merchant merchant, CancellationToken ct)
     {
         var itemIds = request.Lines.Select(l => l.ItemId).Distinct().ToList();
-        var items = await db.CatalogItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var items = await cache.GetCatalogItemsAsync(itemIds, ct);
         var priced = OrderValidation.PriceLines(request.Lines, items, merchant);
         var errors = new List<Error>();
         if (!priced.Succeeded)
@@ -183,7 +185,7 @@ public sealed class OrderPlacementService(
         PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MerchantId, ct);
+        var merchant = await cache.GetMerchantAsync(request.MerchantId, ct);
         if (merchant is null)
         {
             return OrderErrors.MerchantNotFound;
