@@ -1137,11 +1137,16 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("[MerchantOrderId] IS NOT NULL");
 
-                    b.HasIndex("MerchantId", "Status");
+                    b.HasIndex("MerchantId", "Number");
 
                     b.HasIndex("TotalMinor", "Number");
 
+                    b.HasIndex("MerchantId", "Status", "Number");
+
                     b.HasIndex("MerchantId", "TotalMinor", "Number");
+
+                    b.HasIndex(new[] { "MerchantId", "Number" }, "IX_Orders_MerchantNeedingAttention")
+                        .HasFilter("[Status] IN ('Pending', 'Processing', 'Partial', 'Failed')");
 
                     b.HasIndex(new[] { "Number", "MerchantId" }, "IX_Orders_NeedingAttention")
                         .HasFilter("[Status] IN ('Pending', 'Processing', 'Partial', 'Failed')");

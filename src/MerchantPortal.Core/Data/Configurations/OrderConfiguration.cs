@@ -55,7 +55,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasIndex(o => new { o.MerchantId, o.IdempotencyKey }).IsUnique().HasFilter("[IdempotencyKey] IS NOT NULL");
         order.HasIndex(o => new { o.MerchantId, o.ExternalReference }).HasFilter("[ExternalReference] IS NOT NULL");
         order.HasIndex(o => new { o.MerchantId, o.CreatedAt });
-        order.HasIndex(o => new { o.MerchantId, o.Status });
+
+        // A merchant's orders newest first (the API's list and the merchant's grid), all or of one status: the
+        // page is read from the index instead of sorting the merchant's whole history.
+        order.HasIndex(o => new { o.MerchantId, o.Number });
+        order.HasIndex(o => new { o.MerchantId, o.Status, o.Number });
         order.HasIndex(o => o.CreatedAt);
         order.HasIndex(o => o.CustomerId);
 
@@ -70,6 +74,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Only the few orders that may need attention, newest first; the dashboard's query repeats this IN list literally.
         var attention = string.Join(", ", OrderStatusExtensions.NeedingAttention.Select(s => $"'{s}'"));
         order.HasIndex(o => new { o.Number, o.MerchantId }, "IX_Orders_NeedingAttention").HasFilter($"[Status] IN ({attention})");
+
+        // The same for one merchant: without it SQLite walks the merchant's whole history by number to find them.
+        order.HasIndex(o => new { o.MerchantId, o.Number }, "IX_Orders_MerchantNeedingAttention").HasFilter($"[Status] IN ({attention})");
     }
 }
 
