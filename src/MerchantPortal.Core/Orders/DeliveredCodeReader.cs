@@ -7,39 +7,69 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantPortal.Orders;
 
 /// <summary>
-/// Reads an order's delivered codes in plaintext for an API key polling the order. Each key's first retrieval
-/// of an order's codes is audited; later polls by the same key read without writing, so polling stays cheap
-/// while the audit log still says which keys have seen which codes.
+/// Reads orders' delivered codes in plaintext for an API key polling them. Each key's first retrieval of an
+/// order's codes is audited; later polls by the same key read without writing, so polling stays cheap while the
+/// audit log still says which keys have seen which codes.
 /// </summary>
 public sealed class DeliveredCodeReader(IDbContextFactory<PortalDb> dbs, KeyInventoryService inventory, AuditTrail audit)
 {
     /// <summary>The codes of each line of the order (empty when none are delivered); the caller has checked the actor sees the order.</summary>
-    public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> ReadAsync(Order order, Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> ReadAsync(Order order, Actor actor, CancellationToken ct = default) =>
+        (await ReadManyAsync([order], actor, ct))[order.Id];
+
+    /// <summary>
+    /// The codes of each line of each order, by order id, in one read of the codes and one of the audit log per
+    /// merchant, and one write for all the first retrievals; the caller has checked the actor sees the orders.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<long, IReadOnlyList<string>>>> ReadManyAsync(
+        IReadOnlyList<Order> orders, Actor actor, CancellationToken ct = default)
     {
-        var lineIds = order.Lines.Select(l => l.Id).ToList();
+        var lineIds = orders.SelectMany(o => o.Lines).Select(l => l.Id).ToList();
         await using var db = await dbs.CreateDbContextAsync(ct);
         var codes = await db.KeyCodes.AsNoTracking()
             .Where(c => c.OrderLineId != null && lineIds.Contains(c.OrderLineId.Value))
             .OrderBy(c => c.Id)
             .Select(c => new { LineId = c.OrderLineId!.Value, c.CodeCipher })
             .ToListAsync(ct);
-        if (codes.Count == 0)
+        var codesByLine = codes.GroupBy(c => c.LineId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => inventory.Decrypt(c.CodeCipher))]);
+
+        var withCodes = orders.Where(o => o.Lines.Any(l => codesByLine.ContainsKey(l.Id))).ToList();
+        foreach (var order in await FirstRetrievalsAsync(db, withCodes, actor, ct))
         {
-            return new Dictionary<long, IReadOnlyList<string>>();
+            var count = order.Lines.Sum(l => codesByLine[l.Id].Count);
+            audit.Record(db, actor, AuditActions.OrderCodesRetrieved, "order", order.Id.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"Retrieved the {count} delivered code(s) of {order.Reference} by API (first retrieval by this key)"),
+                order.MerchantId);
         }
 
-        var orderId = order.Id.ToString();
-        var seen = await db.AuditEntries.AnyAsync(e => e.MerchantId == order.MerchantId && e.OccurredAt >= order.CreatedAt
-            && e.Action == AuditActions.OrderCodesRetrieved && e.TargetId == orderId && e.ActorKind == actor.Kind && e.ActorId == actor.Id, ct);
-        if (!seen)
+        if (db.ChangeTracker.HasChanges())
         {
-            audit.Record(db, actor, AuditActions.OrderCodesRetrieved, "order", orderId,
-                string.Create(CultureInfo.InvariantCulture, $"Retrieved the {codes.Count} delivered code(s) of {order.Reference} by API (first retrieval by this key)"),
-                order.MerchantId);
             await db.SaveChangesAsync(ct);
         }
 
-        return codes.GroupBy(c => c.LineId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => inventory.Decrypt(c.CodeCipher))]);
+        return orders.ToDictionary(o => o.Id, o => (IReadOnlyDictionary<long, IReadOnlyList<string>>)o.Lines
+            .Where(l => codesByLine.ContainsKey(l.Id))
+            .ToDictionary(l => l.Id, l => codesByLine[l.Id]));
+    }
+
+    /// <summary>The orders whose codes this actor has not retrieved before (searched from the oldest order's creation on, per merchant).</summary>
+    private static async Task<List<Order>> FirstRetrievalsAsync(PortalDb db, List<Order> orders, Actor actor, CancellationToken ct)
+    {
+        var first = new List<Order>();
+        foreach (var merchant in orders.GroupBy(o => o.MerchantId))
+        {
+            var since = merchant.Min(o => o.CreatedAt);
+            var orderIds = merchant.Select(o => o.Id.ToString()).ToList();
+            var seen = await db.AuditEntries
+                .Where(e => e.MerchantId == merchant.Key && e.OccurredAt >= since && e.Action == AuditActions.OrderCodesRetrieved
+                    && orderIds.Contains(e.TargetId) && e.ActorKind == actor.Kind && e.ActorId == actor.Id)
+                .Select(e => e.TargetId)
+                .Distinct()
+                .ToListAsync(ct);
+            first.AddRange(merchant.Where(o => !seen.Contains(o.Id.ToString())));
+        }
+
+        return first;
     }
 }

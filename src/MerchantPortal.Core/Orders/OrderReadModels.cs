@@ -15,6 +15,9 @@ public sealed record OrderDetails(
     public long PendingRefundMinor => Refunds.Where(r => r.Status is RefundStatus.Pending or RefundStatus.PendingApproval).Sum(r => r.AmountMinor);
 }
 
+/// <summary>An order with its lines, and its customer.</summary>
+public sealed record OrderWithCustomer(Order Order, Customer Customer);
+
 /// <summary>A code delivered to an order line, masked until revealed.</summary>
 public sealed record DeliveredCode(long Id, string Masked);
 

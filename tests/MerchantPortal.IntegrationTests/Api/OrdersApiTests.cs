@@ -64,6 +64,31 @@ public sealed class OrdersApiTests(ApiApp app)
     }
 
     [Fact]
+    public async Task The_list_shows_each_orders_own_codes_and_audits_each_order_once_per_key()
+    {
+        var merchant = await app.MerchantAsync();
+        var item = await app.Catalog.KeyItemAsync(codes: 3);
+        var first = await merchant.OrderAsync(item);
+        var second = await merchant.OrderAsync(item, quantity: 2);
+        await merchant.SettledAsync(first.Id());
+        await merchant.SettledAsync(second.Id());
+
+        using var list = JsonDocument.Parse(await merchant.Http.GetStringAsync("api/v1/orders"));
+        await merchant.Http.GetStringAsync("api/v1/orders");
+        await merchant.Http.GetStringAsync($"api/v1/orders/{first.Id()}");
+
+        var codesPerOrder = list.RootElement.GetProperty("data").EnumerateArray().ToDictionary(
+            o => o.Id(), o => o.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("codes").EnumerateArray()).Select(c => c.GetString()).ToList());
+        Assert.Equal([second.Id(), first.Id()], codesPerOrder.Keys);
+        Assert.Single(codesPerOrder[first.Id()]);
+        Assert.Equal(2, codesPerOrder[second.Id()].Count);
+        Assert.Equal(3, codesPerOrder.Values.SelectMany(c => c).Distinct().Count());
+        string[] orderIds = [first.Id().ToString(), second.Id().ToString()];
+        var audits = await app.DbAsync(db => db.AuditEntries.Where(e => e.Action == "order.codes_retrieved" && orderIds.Contains(e.TargetId)).Select(e => e.TargetId).ToListAsync());
+        Assert.Equal(orderIds.Order(), audits.Order());
+    }
+
+    [Fact]
     public async Task A_multi_line_order_takes_a_top_up_face_value_and_a_choice_by_its_numeric_id()
     {
         var merchant = await app.MerchantAsync();

@@ -121,16 +121,8 @@ public static class OrdersApi
             return ApiResults.Problem(page.Error!);
         }
 
-        // The list shows full order objects, as Stripe does; each is read as GET /orders/{id} reads it.
-        List<OrderObject> data = [];
-        foreach (var summary in page.Value.Items)
-        {
-            if (await reader.ReadAsync(summary.Id, actor, replayed: false, ct) is { } order)
-            {
-                data.Add(order);
-            }
-        }
-
+        // The list shows full order objects, as Stripe does, the same as GET /orders/{id} shows each one.
+        var data = await reader.ReadManyAsync([.. page.Value.Items.Select(o => o.Id)], actor, replayed: false, ct);
         return TypedResults.Ok(new ListObject<OrderObject>("list", data, page.Value.HasMore, http.Request.Path));
     }
 
