@@ -1,6 +1,7 @@
 using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
+using MerchantPortal.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,10 @@ namespace MerchantPortal.Events;
 
 /// <summary>
 /// Writes the integration events that tracked orders raised into the same <c>SaveChanges</c> as the change:
-/// one <see cref="IntegrationEvent"/> row (with the order's snapshot, taken once per order and save) and one
-/// <see cref="JobTypes.DispatchEvent"/> job per event. Event, job and change commit or roll back together, so
+/// one <see cref="IntegrationEvent"/> row (with the order's snapshot, taken once per order and save) and, when the
+/// order's merchant has an active webhook endpoint, one <see cref="JobTypes.DispatchEvent"/> job per event (the
+/// dispatcher serves the endpoints active when it runs, so without one there is nothing to run: most merchants
+/// have none, and the job would cost the writer two writes per event). Event, job and change commit or roll back together, so
 /// no transition can forget to publish and nothing is published that did not happen. A new order is snapshotted
 /// just after its rows are inserted, inside the caller's transaction, so the payload carries the line ids the
 /// database gave them.
@@ -54,15 +57,25 @@ public sealed class IntegrationEventInterceptor(IServiceProvider services, JobQu
 
     private async Task WriteEventsAsync(PortalDb db, IReadOnlyList<Order> orders, CancellationToken ct)
     {
+        var listening = new Dictionary<Guid, bool>();
         foreach (var order in orders)
         {
             var payload = await Snapshotter().SnapshotAsync(db, order, ct);
             var now = clock.GetUtcNow().UtcDateTime;
+            if (!listening.TryGetValue(order.MerchantId, out var dispatch))
+            {
+                dispatch = listening[order.MerchantId] = await db.WebhookEndpoints
+                    .AnyAsync(e => e.MerchantId == order.MerchantId && e.State == WebhookEndpointState.Active, ct);
+            }
+
             foreach (var type in order.PendingIntegrationEvents)
             {
                 var integrationEvent = IntegrationEvent.Create(type, order.MerchantId, order.Id, payload, now);
                 db.IntegrationEvents.Add(integrationEvent);
-                jobs.Enqueue(db, JobTypes.DispatchEvent, integrationEvent.Id.ToString());
+                if (dispatch)
+                {
+                    jobs.Enqueue(db, JobTypes.DispatchEvent, integrationEvent.Id.ToString());
+                }
             }
 
             order.ClearIntegrationEvents();

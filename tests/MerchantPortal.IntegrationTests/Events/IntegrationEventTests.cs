@@ -5,6 +5,7 @@ using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
 using MerchantPortal.Refunds;
 using MerchantPortal.Testing;
+using MerchantPortal.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,7 +17,7 @@ public sealed class IntegrationEventTests : CoreServiceTest
     [Fact]
     public async Task Placing_an_order_writes_one_order_created_event_and_its_dispatch_job()
     {
-        var order = await PlaceAsync(units: 1, codes: 1);
+        var order = await PlaceAsync(units: 1, codes: 1, withEndpoint: true);
 
         await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var created = await db.IntegrationEvents.SingleAsync(e => e.OrderId == order.Id);
@@ -26,6 +27,24 @@ public sealed class IntegrationEventTests : CoreServiceTest
         var dispatch = await db.OutboxJobs.SingleAsync(j => j.Type == JobTypes.DispatchEvent);
         Assert.Equal(created.Id.ToString(), dispatch.Payload);
         Assert.Equal(JobStatus.Pending, dispatch.Status);
+    }
+
+    [Fact]
+    public async Task A_merchant_without_an_active_webhook_endpoint_gets_its_events_recorded_and_no_dispatch_jobs()
+    {
+        var order = await PlaceAsync(units: 1, codes: 1);
+        var paused = await PlaceAsync(units: 1, codes: 1, withEndpoint: true);
+        await using (var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            await db.WebhookEndpoints.Where(e => e.MerchantId == paused.MerchantId)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.State, WebhookEndpointState.Paused));
+        }
+
+        await Host.DrainJobsAsync();
+
+        Assert.Equal([IntegrationEventTypes.OrderCompleted, IntegrationEventTypes.OrderCreated], await EventTypesAsync(order.Id));
+        Assert.Equal([IntegrationEventTypes.OrderCompleted, IntegrationEventTypes.OrderCreated], await EventTypesAsync(paused.Id));
+        Assert.Equal(1, await DispatchJobsAsync());
     }
 
     [Fact]
@@ -60,7 +79,7 @@ public sealed class IntegrationEventTests : CoreServiceTest
     [Fact]
     public async Task Fulfilment_completing_an_order_writes_order_completed()
     {
-        var order = await PlaceAsync(units: 2, codes: 2);
+        var order = await PlaceAsync(units: 2, codes: 2, withEndpoint: true);
         await Host.DrainJobsAsync();
 
         Assert.Equal([IntegrationEventTypes.OrderCompleted, IntegrationEventTypes.OrderCreated], await EventTypesAsync(order.Id));
@@ -123,9 +142,16 @@ public sealed class IntegrationEventTests : CoreServiceTest
         Assert.Contains(IntegrationEventTypes.OrderRefunded, await EventTypesAsync(order.Id));
     }
 
-    private async Task<Order> PlaceAsync(int units, int codes)
+    private async Task<Order> PlaceAsync(int units, int codes, bool withEndpoint = false)
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        if (withEndpoint)
+        {
+            var endpoint = await Host.Get<WebhookEndpointService>().CreateAsync(
+                new CreateWebhookEndpoint(merchant.Id, "http://127.0.0.1:9/hooks", null, [IntegrationEventTypes.OrderCompleted]), TestCatalog.Admin);
+            Assert.True(endpoint.Succeeded, endpoint.Error?.Message);
+        }
+
         var key = await Host.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: codes);
         return (await new TestOrders(Host.Services).PlaceKeyOrderAsync(merchant.Id, key.Id, units)).Order;
     }
