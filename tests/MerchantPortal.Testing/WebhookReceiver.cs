@@ -55,8 +55,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         using var reader = new StreamReader(http.Request.Body);
         var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        Requests.Enqueue(new ReceivedWebhook(http.Request.Method, headers, await reader.ReadToEndAsync()));
+        var body = await reader.ReadToEndAsync();
         var (status, retryAfter) = _answers.TryDequeue(out var answer) ? answer : (StatusCodes.Status200OK, null);
+        Requests.Enqueue(new ReceivedWebhook(http.Request.Method, headers, body, status));
         http.Response.StatusCode = status;
         if (retryAfter is not null)
         {
@@ -67,7 +68,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedWebhook(string Method, IReadOnlyDictionary<string, string> Headers, string Body)
+/// <summary>One request the receiver got, and the status it answered.</summary>
+public sealed record ReceivedWebhook(string Method, IReadOnlyDictionary<string, string> Headers, string Body, int Answered)
 {
     public string Id => Headers["webhook-id"];
 

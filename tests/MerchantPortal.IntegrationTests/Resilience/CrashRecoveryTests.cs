@@ -19,22 +19,31 @@ namespace MerchantPortal.IntegrationTests.Resilience;
 /// Orders paid from the balance and by card placed over the API while the app is killed (SIGKILL) mid-load, then
 /// restarted on the same database: every answered order exists once, a request retried with its idempotency key is
 /// placed at most once, every order is fulfilled, no code goes out twice, the balance equals its ledger, and the
-/// Stripe sandbox — in this test process, so it outlives the kill — charged each card order exactly once.
+/// Stripe sandbox — in this test process, so it outlives the kill — charged each card order exactly once. The merchant's
+/// webhook receiver (also in this process, failing its first answers) gets every order's events at least once, each
+/// event under one <c>webhook-id</c> however often it was sent.
 /// </summary>
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Callers = 6;
     private const long UnitPriceMinor = 300;
+    private static readonly string[] OrderEvents = ["order.created", "order.completed"];
 
     private readonly TempDirectory _directory = new();
     private CardTestHost _cards = default!;
+    private WebhookReceiver _receiver = default!;
 
     private CoreTestHost Host => _cards.Core;
 
-    public async Task InitializeAsync() => _cards = await CardTestHost.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _cards = await CardTestHost.StartAsync();
+        _receiver = await WebhookReceiver.StartAsync();
+    }
 
     public async Task DisposeAsync()
     {
+        await _receiver.DisposeAsync();
         await _cards.DisposeAsync();
         _directory.Dispose();
     }
@@ -47,6 +56,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         ["Stripe:PublishableKey"] = _cards.Sandbox.PublishableKey,
         ["Stripe:ApiBase"] = _cards.Sandbox.BaseUri.ToString().TrimEnd('/'),
         ["Stripe:WebhookSecret"] = CardTestHost.WebhookSecret,
+        ["Webhooks:AllowPrivateAddresses"] = "true",
+        ["Webhooks:RetrySchedule:0"] = "00:00:01",
+        ["Webhooks:RetrySchedule:1"] = "00:00:01",
+        ["Webhooks:RetrySchedule:2"] = "00:00:01",
     };
 
     [Fact]
@@ -68,6 +81,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
 
         await using (var app = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings()))
         {
+            await RegisterWebhookEndpointAsync(app.RootUri, secret);
             using var load = new CancellationTokenSource();
             var callers = Enumerable.Range(0, Callers)
                 .Select(c => CallAsync(app.RootUri, secret, item.Id, c, cards[c], answered, unanswered, load.Token))
@@ -92,6 +106,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             }
 
             await WaitUntilAsync(() => AllFulfilledAsync(merchant.Id).GetAwaiter().GetResult(), TimeSpan.FromMinutes(1));
+            await WaitUntilAsync(() => EveryEventReceived(answered.Values), TimeSpan.FromMinutes(1));
         }
 
         await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
@@ -116,6 +131,44 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         var charged = await ChargedAsync(cards.Where(c => c is not null).Select(c => c!.Value.CustomerId));
         Assert.Equal(byCard.Select(o => (o.PaymentReference, o.TotalMinor)).Order(), charged.Order());
         output.WriteLine($"{orders.Count} orders in all, {byCard.Count} of them by card.");
+
+        // At least once, and every attempt of one event under the one webhook-id that is its alone.
+        var received = _receiver.Requests.Select(ReceivedEvent.Of).ToList();
+        var idsPerEvent = received.GroupBy(r => (r.Type, r.OrderId)).ToDictionary(g => g.Key, g => g.Select(r => r.WebhookId).Distinct().ToList());
+        Assert.All(idsPerEvent, e => Assert.Single(e.Value));
+        Assert.Equal(idsPerEvent.Count, received.Select(r => r.WebhookId).Distinct().Count());
+        var accepted = received.Where(r => r.Accepted).ToList();
+        Assert.Equal(answered.Values.Order(), accepted.Where(r => r.Type == "order.completed").Select(r => r.OrderId).Distinct().Order());
+        Assert.Equal(answered.Values.Order(), accepted.Where(r => r.Type == "order.created").Select(r => r.OrderId).Distinct().Order());
+        Assert.Contains(received, r => !r.Accepted);
+        output.WriteLine($"{received.Count} webhook attempts received for {idsPerEvent.Count} events.");
+    }
+
+    /// <summary>The merchant's endpoint for order events, registered through the API; the receiver fails its first three answers.</summary>
+    private async Task RegisterWebhookEndpointAsync(Uri root, string secret)
+    {
+        _receiver.Answer(500, 500, 503);
+        using var client = Client(root, secret);
+        var body = JsonSerializer.Serialize(new { url = _receiver.Url, enabled_events = OrderEvents });
+        using var response = await client.PostAsync("api/v1/webhook_endpoints", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private bool EveryEventReceived(ICollection<Guid> orderIds)
+    {
+        var received = _receiver.Requests.Select(ReceivedEvent.Of).Where(r => r.Accepted).Select(r => (r.Type, r.OrderId)).ToHashSet();
+        return orderIds.All(id => received.Contains(("order.created", id)) && received.Contains(("order.completed", id)));
+    }
+
+    private sealed record ReceivedEvent(string WebhookId, string Type, Guid OrderId, bool Accepted)
+    {
+        public static ReceivedEvent Of(ReceivedWebhook request)
+        {
+            using var json = JsonDocument.Parse(request.Body);
+            return new ReceivedEvent(
+                request.Id, json.RootElement.GetProperty("type").GetString()!, json.RootElement.GetProperty("data").GetProperty("id").GetGuid(),
+                request.Answered is >= 200 and < 300);
+        }
     }
 
     /// <summary>The succeeded PaymentIntents the sandbox holds for the customers, with their amounts.</summary>
