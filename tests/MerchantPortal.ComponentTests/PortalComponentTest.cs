@@ -18,6 +18,9 @@ namespace MerchantPortal.ComponentTests;
 /// </summary>
 public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
+    // bUnit waits one second by default; a busy CI machine can take longer to load a page's data.
+    static PortalComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected PortalComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
