@@ -11,8 +11,8 @@ namespace MerchantPortal.Fulfilment;
 
 /// <summary>
 /// Delivers a paid order line by line: key lines from inventory, top-up and service lines through the
-/// <see cref="IFulfilmentProvider"/>. Each line is settled in its own write (a savepoint of the
-/// <see cref="WriteQueue"/>'s batch, shared with other orders' writes) and the work is
+/// <see cref="IFulfilmentProvider"/>. An order of key lines only is settled in one write; otherwise each line is
+/// settled in its own write (a savepoint of the <see cref="WriteQueue"/>'s batch, shared with other orders' writes) and the work is
 /// idempotent, so a run that stops half-way is finished by the next one without delivering twice. Only units
 /// neither delivered nor refunded are delivered; a refund taking units at the same moment makes the line's
 /// write fail on its version, and the line is read again. When the order is done, the merchant's automatic
@@ -31,6 +31,11 @@ public sealed class FulfilmentService(
 
     public async Task FulfilAsync(Guid orderId, CancellationToken ct)
     {
+        if (await FulfilFromStockAsync(orderId, ct))
+        {
+            return;
+        }
+
         if (!await StartAsync(orderId, ct))
         {
             return;
@@ -48,6 +53,61 @@ public sealed class FulfilmentService(
         }
 
         await FinishAsync(orderId, ct);
+    }
+
+    /// <summary>
+    /// An order of key lines only needs no provider: it is started, delivered from stock and finished in one write
+    /// (one savepoint of a batch) instead of one per step. False when a line needs the provider, for the step-by-step
+    /// path; true when the order was settled here or needs nothing.
+    /// </summary>
+    private async Task<bool> FulfilFromStockAsync(Guid orderId, CancellationToken ct)
+    {
+        try
+        {
+            return await SettleFromStockAsync(orderId, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A refund took units meanwhile; the write was rolled back, and the step-by-step path reads each line again.
+            return false;
+        }
+    }
+
+    private async Task<bool> SettleFromStockAsync(Guid orderId, CancellationToken ct)
+    {
+        var (settled, changed) = await writes.WriteAsync(async (db, _, token) =>
+        {
+            var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, token);
+            if (order is null || order.Status is not (OrderStatus.Pending or OrderStatus.Processing))
+            {
+                return (true, false);
+            }
+
+            if (order.Lines.Any(l => l.Type != ProductType.Key))
+            {
+                return (false, false);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (order.Status == OrderStatus.Pending)
+            {
+                order.StartFulfilment(now);
+            }
+
+            foreach (var line in order.Lines.Where(l => !l.IsSettled).OrderBy(l => l.LineNumber))
+            {
+                await DeliverFromStockAsync(db, order, line, now, token);
+            }
+
+            await FinishAsync(db, order, token);
+            return (true, true);
+        }, _ => true, ct);
+        if (changed)
+        {
+            notifier.Changed(orderId);
+        }
+
+        return settled;
     }
 
     /// <summary>Moves a pending order to processing; false when there is nothing (more) to do.</summary>
@@ -140,13 +200,7 @@ public sealed class FulfilmentService(
                 return false;
             }
 
-            var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.RemainingUnits, now, ct);
-            order.RecordDelivery(line, delivered, null, now);
-            if (line.RemainingUnits > 0)
-            {
-                order.RecordLineFailure(line, OrderErrorCodes.OutOfStock,
-                    $"Out of stock: {line.RemainingUnits} of {line.Units} code(s) could not be delivered.", now);
-            }
+            await DeliverFromStockAsync(db, order, line, now, ct);
         }
         else if (providerResult.Succeeded && line.RemainingUnits == 0)
         {
@@ -168,6 +222,18 @@ public sealed class FulfilmentService(
         return true;
     }
 
+    /// <summary>Claims the line's remaining units from the item's codes; what stock cannot cover is recorded as out of stock.</summary>
+    private static async Task DeliverFromStockAsync(PortalDb db, Order order, OrderLine line, DateTime now, CancellationToken ct)
+    {
+        var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.RemainingUnits, now, ct);
+        order.RecordDelivery(line, delivered, null, now);
+        if (line.RemainingUnits > 0)
+        {
+            order.RecordLineFailure(line, OrderErrorCodes.OutOfStock,
+                $"Out of stock: {line.RemainingUnits} of {line.Units} code(s) could not be delivered.", now);
+        }
+    }
+
     private async Task FinishAsync(Guid orderId, CancellationToken ct)
     {
         var finished = await writes.WriteAsync(async (db, _, token) =>
@@ -178,14 +244,7 @@ public sealed class FulfilmentService(
                 return null;
             }
 
-            order.FinishFulfilment(clock.GetUtcNow().UtcDateTime);
-            var policy = await db.Merchants.Where(m => m.Id == order.MerchantId).Select(m => m.AutoRefund).SingleAsync(token);
-            if (AutoRefunds.Applies(policy, order))
-            {
-                jobs.Enqueue(db, JobTypes.AutoRefund, order.Id.ToString());
-            }
-
-            await db.SaveChangesAsync(token);
+            await FinishAsync(db, order, token);
             return order;
         }, _ => true, ct);
         if (finished is not null)
@@ -193,5 +252,18 @@ public sealed class FulfilmentService(
             notifier.Changed(orderId);
             logger.LogDebug("Order {Reference} finished fulfilment: {Status}.", finished.Reference, finished.Status);
         }
+    }
+
+    /// <summary>Ends the order's fulfilment and queues the merchant's automatic refund policy when it applies, in the caller's write.</summary>
+    private async Task FinishAsync(PortalDb db, Order order, CancellationToken ct)
+    {
+        order.FinishFulfilment(clock.GetUtcNow().UtcDateTime);
+        var policy = await db.Merchants.Where(m => m.Id == order.MerchantId).Select(m => m.AutoRefund).SingleAsync(ct);
+        if (AutoRefunds.Applies(policy, order))
+        {
+            jobs.Enqueue(db, JobTypes.AutoRefund, order.Id.ToString());
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -26,13 +26,13 @@ public sealed class JobOptions
     /// <summary>Settings per job type (<c>Jobs:Types:&lt;type&gt;:…</c>), e.g. <c>Jobs:Types:deliver_webhook:Concurrency</c>.</summary>
     public Dictionary<string, JobTypeOptions> Types { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How many jobs of the type one instance runs at once: configured, else fulfilment 4, webhook deliveries 8, others 2.</summary>
+    /// <summary>How many jobs of the type one instance runs at once: configured, else fulfilment 32, webhook deliveries 8, others 2.</summary>
     public int ConcurrencyOf(string type) =>
         Types.TryGetValue(type, out var configured) && configured.Concurrency is > 0 and var concurrency
             ? concurrency
             : type switch
             {
-                JobTypes.FulfilOrder => 4,
+                JobTypes.FulfilOrder => 32,
                 JobTypes.DeliverWebhook => 8,
                 _ => DefaultConcurrency,
             };

@@ -100,6 +100,38 @@ public sealed class FulfilmentTests : CoreServiceTest
         Assert.Equal(order.Order.Events.Count, again.Order.Events.Count);
     }
 
+    [Fact]
+    public async Task A_crash_at_the_commit_of_a_key_order_leaves_it_untouched_and_the_next_run_delivers_it_once()
+    {
+        var (merchant, actor) = await MerchantAsync();
+        var first = await Host.Catalog.KeyItemAsync(codes: 2);
+        var second = await Host.Catalog.KeyItemAsync(codes: 1);
+        var placed = await Host.Get<OrderPlacementService>().PlaceAsync(
+            new PlaceOrder(merchant, new CustomerRef(Email: "c@test.example"),
+                [new PlaceOrderLine(first.Id, 2), new PlaceOrderLine(second.Id, 1)], PaymentChoice.Balance, OrderSource.Dashboard), actor);
+        var orderId = placed.Value.Order.Order.Id;
+        var fulfilment = Host.Get<MerchantPortal.Fulfilment.FulfilmentService>();
+
+        // Start, both lines and the finish are one write: the failed commit takes all of them back, not a part.
+        Host.Get<FailingCommits>().FailCommit();
+        await Assert.ThrowsAnyAsync<Exception>(() => fulfilment.FulfilAsync(orderId, CancellationToken.None));
+        var untouched = (await Host.Get<OrderQueries>().GetAsync(orderId, actor))!;
+        Assert.Equal(OrderStatus.Pending, untouched.Order.Status);
+        Assert.All(untouched.Order.Lines, l => Assert.Equal(0, l.DeliveredUnits));
+        Assert.Equal([OrderEventTypes.Created, OrderEventTypes.PaymentSucceeded], untouched.Order.Events.OrderBy(e => e.Id).Select(e => e.Type));
+
+        await fulfilment.FulfilAsync(orderId, CancellationToken.None);
+        await fulfilment.FulfilAsync(orderId, CancellationToken.None);
+
+        var delivered = (await Host.Get<OrderQueries>().GetAsync(orderId, actor))!;
+        Assert.Equal(OrderStatus.Completed, delivered.Order.Status);
+        Assert.Equal([2, 1], delivered.Order.Lines.OrderBy(l => l.LineNumber).Select(l => delivered.CodesByLine[l.Id].Count));
+        Assert.Equal(
+            [OrderEventTypes.Created, OrderEventTypes.PaymentSucceeded, OrderEventTypes.FulfilmentStarted, OrderEventTypes.LineDelivered,
+                OrderEventTypes.LineDelivered, OrderEventTypes.Completed],
+            delivered.Order.Events.OrderBy(e => e.Id).Select(e => e.Type));
+    }
+
     private async Task<(Guid MerchantId, Actor Actor)> MerchantAsync()
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 500m);
