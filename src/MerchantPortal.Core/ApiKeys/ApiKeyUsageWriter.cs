@@ -1,13 +1,15 @@
 using MerchantPortal.Data;
+using MerchantPortal.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.ApiKeys;
 
 /// <summary>
-/// Writes what the <see cref="ApiKeyUsageRecorder"/> counted: one transaction per flush, adding to each key's
-/// hour row (instances add to the same rows, so nothing is overwritten) and one last-used update per key.
+/// Writes what the <see cref="ApiKeyUsageRecorder"/> counted: one write of the <see cref="WriteQueue"/> per flush
+/// (so it never waits on the database's write lock beside the queue), adding to each key's hour row (instances add
+/// to the same rows, so nothing is overwritten) and one last-used update per key.
 /// </summary>
-public sealed class ApiKeyUsageWriter(IDbContextFactory<PortalDb> dbs, ApiKeyUsageRecorder recorder)
+public sealed class ApiKeyUsageWriter(WriteQueue writes, ApiKeyUsageRecorder recorder)
 {
     /// <summary>Writes the usage recorded so far; returns how many key-hours were written.</summary>
     public async Task<int> FlushAsync(CancellationToken ct = default)
@@ -31,10 +33,11 @@ public sealed class ApiKeyUsageWriter(IDbContextFactory<PortalDb> dbs, ApiKeyUsa
         }
     }
 
-    private async Task WriteAsync(ApiKeyUsageBatch batch, CancellationToken ct)
+    private Task WriteAsync(ApiKeyUsageBatch batch, CancellationToken ct) =>
+        writes.WriteAsync((db, _, token) => WriteAsync(db, batch, token), _ => true, ct);
+
+    private static async Task<bool> WriteAsync(PortalDb db, ApiKeyUsageBatch batch, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var ((keyId, hour), counts) in batch.Counts)
         {
             var added = await db.ApiKeyUsage
@@ -59,6 +62,6 @@ public sealed class ApiKeyUsageWriter(IDbContextFactory<PortalDb> dbs, ApiKeyUsa
                 .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, use.At).SetProperty(k => k.LastUsedIp, use.Ip), ct);
         }
 
-        await transaction.CommitAsync(ct);
+        return true;
     }
 }
