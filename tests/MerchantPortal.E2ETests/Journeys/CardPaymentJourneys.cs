@@ -57,7 +57,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             await DocumentAsync(page, "three-d-secure.png");
             await new SandboxAuthenticationPage(page).CompleteAsync();
 
-            await page.WaitForURLAsync(OrderAddress());
+            await Expect(page).ToHaveURLAsync(OrderAddress());
             await Expect(new OrderPage(page).Status).ToHaveTextAsync("Completed", Delivery);
             await Expect(new OrderPage(page).Timeline).ToContainTextAsync("3-D Secure");
         });
@@ -74,7 +74,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             await PlaceAsync(page, customer.Email!, item.Sku);
             await new SandboxAuthenticationPage(page).FailAsync();
 
-            await page.WaitForURLAsync(OrderAddress());
+            await Expect(page).ToHaveURLAsync(OrderAddress());
             var order = new OrderPage(page);
             await Expect(order.Status).ToHaveTextAsync("Failed");
             await Expect(page.GetByTestId("order-error")).ToContainTextAsync("The customer's bank did not confirm the payment");
@@ -133,7 +133,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             await new SandboxAuthenticationPage(page).CompleteAsync();
         }
 
-        await page.WaitForURLAsync(backHome);
+        await Expect(page).ToHaveURLAsync(backHome);
         await new ShellPage(page).WaitUntilInteractiveAsync();
     }
 
@@ -151,7 +151,7 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
     private static async Task<OrderPage> PlaceCardOrderAsync(IPage page, string customerEmail, string sku)
     {
         await PlaceAsync(page, customerEmail, sku);
-        await page.WaitForURLAsync(OrderAddress());
+        await Expect(page).ToHaveURLAsync(OrderAddress());
         await new ShellPage(page).WaitUntilInteractiveAsync();
         return new OrderPage(page);
     }

@@ -65,7 +65,7 @@ public sealed partial class KeyboardJourneys(E2EFixture fixture) : BrowserTest(f
             // Paid from the balance (the default); Enter on the button places the order.
             await page.TabToAsync(form.PlaceOrderButton);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(OrderAddress());
+            await Expect(page).ToHaveURLAsync(OrderAddress());
             var order = new OrderPage(page);
             await Expect(order.Total).ToHaveTextAsync("$5.50");
         });

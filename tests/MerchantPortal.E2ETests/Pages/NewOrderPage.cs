@@ -60,9 +60,10 @@ public sealed partial class NewOrderPage(IPage page)
         try
         {
             // Placing talks to the database and, for cards, to Stripe: on a busy two-core runner it can take longer than a click.
-            await page.WaitForURLAsync(OrderAddress(), new() { Timeout = 45_000 });
+            // The address is polled: the page's own navigation can land before a wait for the next navigation would begin.
+            await Expect(page).ToHaveURLAsync(OrderAddress(), new() { Timeout = 45_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             var shown = await page.Locator(".mud-input-error, .mud-alert-message, .mud-snackbar").AllInnerTextsAsync();
             throw new TimeoutException($"The order page did not open; the form shows: {string.Join(" | ", shown)}");
