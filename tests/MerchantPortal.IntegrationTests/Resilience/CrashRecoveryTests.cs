@@ -17,7 +17,8 @@ namespace MerchantPortal.IntegrationTests.Resilience;
 
 /// <summary>
 /// Orders paid from the balance and by card placed over the API while the app is killed (SIGKILL) mid-load, then
-/// restarted on the same database: every answered order exists once, a request retried with its idempotency key is
+/// restarted on the same database: the jobs the killed worker held are free within 10 s and the restarted app takes them
+/// over, every answered order exists once, a request retried with its idempotency key is
 /// placed at most once, every order is fulfilled, no code goes out twice, the balance equals its ledger, and the
 /// Stripe sandbox — in this test process, so it outlives the kill — charged each card order exactly once. The merchant's
 /// webhook receiver (also in this process, failing its first answers) gets every order's events at least once, each
@@ -28,6 +29,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     private const int Callers = 6;
     private const long UnitPriceMinor = 300;
     private static readonly string[] OrderEvents = ["order.created", "order.completed"];
+
+    /// <summary>How soon after a kill the jobs the killed worker held must be free for the next worker to resume.</summary>
+    private static readonly TimeSpan RecoveryWindow = TimeSpan.FromSeconds(10);
 
     private readonly TempDirectory _directory = new();
     private CardTestHost _cards = default!;
@@ -78,6 +82,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
 
         var answered = new ConcurrentDictionary<string, Guid>();
         var unanswered = new ConcurrentDictionary<string, (Guid CustomerId, string PaymentMethodId)?>();
+        DateTime killedAt;
 
         await using (var app = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings()))
         {
@@ -88,13 +93,22 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
                 .ToList();
             await WaitUntilAsync(() => answered.Count >= 40, TimeSpan.FromMinutes(1));
             await app.KillAsync();
+            killedAt = DateTime.UtcNow;
             await load.CancelAsync();
             await Task.WhenAll(callers);
         }
 
         output.WriteLine($"{answered.Count} orders answered before the kill; {unanswered.Count} requests cut off or refused by it.");
+        // The killed worker's jobs are held only by short leases it can no longer renew: all free within the window.
+        var stranded = await RunningJobsAsync();
+        Assert.All(stranded, j => Assert.True(j.LeaseExpiresAt <= killedAt + RecoveryWindow,
+            $"Job {j.Id} was leased until {j.LeaseExpiresAt:O}, more than {RecoveryWindow} after the kill at {killedAt:O}."));
+        output.WriteLine($"{stranded.Count} jobs were running at the kill, leased until at most " +
+                         $"{(stranded.Count == 0 ? TimeSpan.Zero : stranded.Max(j => j.LeaseExpiresAt!.Value) - killedAt).TotalSeconds:F1} s after it.");
         await using (var restarted = await AppProcess.StartAsync(Host.DatabasePath, _directory.Path, Settings()))
         {
+            await WaitUntilAsync(() => StrandedJobsResumedAsync(stranded).GetAwaiter().GetResult(), TimeSpan.FromMinutes(1));
+            output.WriteLine($"The restarted app had taken over every stranded job {(DateTime.UtcNow - killedAt).TotalSeconds:F1} s after the kill.");
             // A client that got no answer retries with the same key: placed now, or the order placed before the kill.
             using var client = Client(restarted.RootUri, secret);
             foreach (var (reference, card) in unanswered)
@@ -248,6 +262,21 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         var client = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
+    }
+
+    private async Task<List<OutboxJob>> RunningJobsAsync()
+    {
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        return await db.OutboxJobs.AsNoTracking().Where(j => j.Status == JobStatus.Running).ToListAsync();
+    }
+
+    /// <summary>Every job the killed worker held is done, or claimed again by the restarted app's worker.</summary>
+    private async Task<bool> StrandedJobsResumedAsync(List<OutboxJob> stranded)
+    {
+        var ids = stranded.Select(j => j.Id).ToList();
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var now = await db.OutboxJobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToListAsync();
+        return now.All(j => j.Status != JobStatus.Running || j.LeaseOwner != stranded.Single(s => s.Id == j.Id).LeaseOwner);
     }
 
     private async Task<bool> AllFulfilledAsync(Guid merchantId)
