@@ -145,6 +145,8 @@ public static class CoreRegistration
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ChangeFeedPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedPoller>());
+        services.AddSingleton<OrderChangeRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderChangeRelay>());
     }
 
     private static void AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)

@@ -16,6 +16,7 @@ public sealed class ChangeFeedPoller(
     : BackgroundService
 {
     private const int BatchSize = 1000;
+    private const int MaxBatchesPerPoll = 20;
     private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
@@ -77,15 +78,27 @@ public sealed class ChangeFeedPoller(
 
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            var position = _cursor.Position;
-            var entries = await db.ChangeFeed.AsNoTracking()
-                .Where(e => e.Sequence > position)
-                .OrderBy(e => e.Sequence)
-                .Take(BatchSize)
-                .ToListAsync(ct);
-            foreach (var entry in entries.Where(e => _cursor.Take(e.Sequence)))
+            // Order changes come by the thousand under load: read on while batches come back full.
+            var after = _cursor.Position;
+            for (var read = 0; read < MaxBatchesPerPoll; read++)
             {
-                feed.Raise(new ChangeNotice(entry.Sequence, entry.Topic, entry.Key, entry.At));
+                var position = after;
+                var entries = await db.ChangeFeed.AsNoTracking()
+                    .Where(e => e.Sequence > position)
+                    .OrderBy(e => e.Sequence)
+                    .Take(BatchSize)
+                    .ToListAsync(ct);
+                foreach (var entry in entries.Where(e => _cursor.Take(e.Sequence)))
+                {
+                    feed.Raise(new ChangeNotice(entry.Sequence, entry.Topic, entry.Key, entry.At));
+                }
+
+                if (entries.Count < BatchSize)
+                {
+                    break;
+                }
+
+                after = entries[^1].Sequence;
             }
         }
 

@@ -32,6 +32,8 @@ public sealed class OrdersGridAddressTests : PortalComponentTest, IAsyncLifetime
         }
 
         Services.AddSingleton(_core.Get<OrderQueries>());
+        Services.AddSingleton(_core.Get<OrderChangeNotifier>());
+        Services.AddSingleton(_core.Get<TimeProvider>());
         Services.AddSingleton(_core.Get<CatalogService>());
         Services.AddSingleton(_core.Get<MerchantService>());
         Services.AddScoped<BrowserTimeZone>();

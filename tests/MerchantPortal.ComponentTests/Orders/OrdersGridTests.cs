@@ -40,6 +40,8 @@ public sealed class OrdersGridTests : PortalComponentTest, IAsyncLifetime
         await _core.DrainJobsAsync();
 
         Services.AddSingleton(_core.Get<OrderQueries>());
+        Services.AddSingleton(_core.Get<OrderChangeNotifier>());
+        Services.AddSingleton(_core.Get<TimeProvider>());
         Services.AddSingleton(_core.Get<CatalogService>());
         Services.AddSingleton(_core.Get<MerchantService>());
         Services.AddScoped<BrowserTimeZone>();

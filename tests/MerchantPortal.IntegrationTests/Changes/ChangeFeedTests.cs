@@ -76,6 +76,29 @@ public sealed class ChangeFeedTests : CoreServiceTest
         await poller.PollAsync(CancellationToken.None);
         Assert.Equal(["saved"], heard);
     }
+
+    [Fact]
+    public async Task One_poll_hears_every_change_committed_since_the_last_however_many()
+    {
+        var feed = Host.Get<IChangeFeed>();
+        var poller = Host.Get<ChangeFeedPoller>();
+        var heard = new List<string>();
+        using var orders = feed.Subscribe(ChangeTopics.Order, n => heard.Add(n.Key));
+        await poller.PollAsync(CancellationToken.None);
+
+        await using (var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            for (var i = 0; i < 2_500; i++)
+            {
+                feed.Add(db, ChangeTopics.Order, $"order-{i}");
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await poller.PollAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 2_500).Select(i => $"order-{i}"), heard);
+    }
 }
 
 /// <summary>Old change feed entries are pruned.</summary>

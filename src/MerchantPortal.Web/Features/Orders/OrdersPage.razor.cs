@@ -12,10 +12,17 @@ namespace MerchantPortal.Web.Features.Orders;
 /// <summary>
 /// The orders list. Its filters, sort and page live in the address (so a view can be bookmarked, shared,
 /// reloaded and gone back to): choosing a filter updates the address, and opening an address applies it. The
-/// page is a keyset position — the row it follows or precedes — so it stays put while new orders arrive.
+/// page is a keyset position — the row it follows or precedes — so it stays put while new orders arrive. Rows
+/// follow their orders live: when an order shown changes, in this instance or another
+/// (<see cref="OrderChangeNotifier"/>), the page is read again, once for a burst of changes.
 /// </summary>
-public sealed partial class OrdersPage
+public sealed partial class OrdersPage : IDisposable
 {
+    // Changes arriving close together (a fulfilment run, a bulk refund) are read in one go.
+    private static readonly TimeSpan RefreshDelay = TimeSpan.FromMilliseconds(300);
+    private readonly CancellationTokenSource _stop = new();
+    private int _refreshQueued;
+    private bool _subscribed;
     // Addresses this page navigated to itself whose echo (the parameters set again) has not come back yet.
     private readonly Queue<string> _ownNavigations = new();
     private static readonly int[] PageSizes = [10, 25, 50, 100];
@@ -34,6 +41,12 @@ public sealed partial class OrdersPage
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private OrderChangeNotifier Notifier { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private BrowserTimeZone BrowserTimeZone { get; set; } = default!;
@@ -117,6 +130,59 @@ public sealed partial class OrdersPage
             _position = position;
             await LoadAsync();
         }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only a live circuit follows changes; a prerendered page is thrown away.
+        if (firstRender)
+        {
+            Notifier.OrderChanged += OnOrderChanged;
+            _subscribed = true;
+        }
+    }
+
+    private void OnOrderChanged(Guid orderId)
+    {
+        // Raised on the thread that made or heard the change; the page is read again on the circuit's.
+        if (_page is { } page && page.Items.Any(o => o.Id == orderId) && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
+        {
+            _ = InvokeAsync(RefreshAsync);
+        }
+    }
+
+    /// <summary>Reads the page shown again, in place: same filter and position, no loading bar.</summary>
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await Task.Delay(RefreshDelay, Clock, _stop.Token);
+            Volatile.Write(ref _refreshQueued, 0);
+            if (_actor is not null && !_loading)
+            {
+                _page = await Orders.PageAsync(_filter.ToQuery(_zone, pageSize: _position.Size), _position, _actor, _stop.Token);
+                StateHasChanged();
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The page was closed.
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_subscribed)
+        {
+            Notifier.OrderChanged -= OnOrderChanged;
+        }
+
+        _stop.Cancel();
+        _stop.Dispose();
     }
 
     private string CountText => _page is not { } page ? ""
