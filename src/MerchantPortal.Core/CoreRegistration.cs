@@ -83,6 +83,9 @@ public static class CoreRegistration
             .ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName)
+            .Validate(o => o.AbandonedAfter > TimeSpan.Zero, "Idempotency:AbandonedAfter must be a positive time span, e.g. 00:02:00.")
+            .ValidateOnStart();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<OrderReplays>();
         services.AddSingleton<DeliveredCodeReader>();

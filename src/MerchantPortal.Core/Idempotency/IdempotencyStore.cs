@@ -3,6 +3,7 @@ using System.Text;
 using MerchantPortal.Common;
 using MerchantPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Idempotency;
 
@@ -14,13 +15,10 @@ namespace MerchantPortal.Idempotency;
 /// failed, so a corrected retry with the same key is processed afresh. Records are kept for
 /// <see cref="Retention"/> and pruned by later writes.
 /// </summary>
-public sealed class IdempotencyStore(IDbContextFactory<PortalDb> dbs, TimeProvider clock)
+public sealed class IdempotencyStore(IDbContextFactory<PortalDb> dbs, IOptions<IdempotencyOptions> options, TimeProvider clock)
 {
     /// <summary>How long a key is remembered.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
-
-    /// <summary>A claim older than this was left by a crashed request and may be taken over.</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     /// <summary>A stable fingerprint of an operation and its canonical body.</summary>
     public static string Fingerprint(string operation, string canonicalBody) =>
@@ -41,7 +39,7 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDb> dbs, TimeProvid
         await using var db = await dbs.CreateDbContextAsync(ct);
         await db.IdempotencyRecords.Where(r => r.MerchantId == merchantId && r.CreatedAt < now - Retention).ExecuteDeleteAsync(ct);
         await db.IdempotencyRecords
-            .Where(r => r.MerchantId == merchantId && r.Key == key && r.State == IdempotencyState.InProgress && r.CreatedAt < now - AbandonedAfter)
+            .Where(r => r.MerchantId == merchantId && r.Key == key && r.State == IdempotencyState.InProgress && r.CreatedAt < now - options.Value.AbandonedAfter)
             .ExecuteDeleteAsync(ct);
 
         db.IdempotencyRecords.Add(IdempotencyRecord.Start(merchantId, key, requestHash, now));

@@ -37,7 +37,7 @@ public sealed class DeliveredCodeReader(IDbContextFactory<PortalDb> dbs, KeyInve
         var withCodes = orders.Where(o => o.Lines.Any(l => codesByLine.ContainsKey(l.Id))).ToList();
         foreach (var order in await FirstRetrievalsAsync(db, withCodes, actor, ct))
         {
-            var count = order.Lines.Sum(l => codesByLine[l.Id].Count);
+            var count = order.Lines.Sum(l => codesByLine.TryGetValue(l.Id, out var delivered) ? delivered.Count : 0);
             audit.Record(db, actor, AuditActions.OrderCodesRetrieved, "order", order.Id.ToString(),
                 string.Create(CultureInfo.InvariantCulture, $"Retrieved the {count} delivered code(s) of {order.Reference} by API (first retrieval by this key)"),
                 order.MerchantId);

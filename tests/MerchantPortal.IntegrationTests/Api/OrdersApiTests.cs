@@ -89,6 +89,29 @@ public sealed class OrdersApiTests(ApiApp app)
     }
 
     [Fact]
+    public async Task An_order_with_one_line_delivered_and_one_out_of_stock_reads_with_the_codes_it_has()
+    {
+        var merchant = await app.MerchantAsync();
+        var inStock = await app.Catalog.KeyItemAsync(codes: 1);
+        var soldOut = await app.Catalog.KeyItemAsync();
+        using var placed = await merchant.PostAsync("api/v1/orders", new
+        {
+            lines = new object[] { new { item_id = inStock.Id, quantity = 1 }, new { item_id = soldOut.Id, quantity = 1 } },
+            customer = new { email = "two-lines@example.com" },
+        });
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        var orderId = (await ApiJson.ReadAsync(placed)).Id();
+        await merchant.SettledAsync(orderId);
+
+        using var response = await merchant.Http.GetAsync($"api/v1/orders/{orderId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var order = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("partial", order.RootElement.GetProperty("status").GetString());
+        Assert.Equal([1, 0], order.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("codes").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task A_multi_line_order_takes_a_top_up_face_value_and_a_choice_by_its_numeric_id()
     {
         var merchant = await app.MerchantAsync();

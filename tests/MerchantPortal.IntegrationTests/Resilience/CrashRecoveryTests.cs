@@ -24,7 +24,7 @@ namespace MerchantPortal.IntegrationTests.Resilience;
 /// webhook receiver (also in this process, failing its first answers) gets every order's events at least once, each
 /// event under one <c>webhook-id</c> however often it was sent.
 /// </summary>
-public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Callers = 6;
     private const long UnitPriceMinor = 300;
@@ -61,6 +61,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         ["Stripe:ApiBase"] = _cards.Sandbox.BaseUri.ToString().TrimEnd('/'),
         ["Stripe:WebhookSecret"] = CardTestHost.WebhookSecret,
         ["Webhooks:AllowPrivateAddresses"] = "true",
+        // A request the kill cut off holds its idempotency key until then; a retry after it is processed.
+        ["Idempotency:AbandonedAfter"] = "00:00:05",
         ["Webhooks:RetrySchedule:0"] = "00:00:01",
         ["Webhooks:RetrySchedule:1"] = "00:00:01",
         ["Webhooks:RetrySchedule:2"] = "00:00:01",
