@@ -46,8 +46,10 @@ internal static class GridReads
     /// </summary>
     private static List<(string Name, OrderQuery Query, OrderPagePosition Position)> Queries(string databasePath, Seeded seeded)
     {
-        var (middleNumber, middleTotal, middleCreated) = Middle(databasePath);
+        var (middleNumber, middleTotal, middleCreated, email) = Middle(databasePath);
         var week = middleCreated.Date;
+        // Part of that customer's email, from inside its name to inside its domain ("story3-42@ex" of history3-42@example.com).
+        var partOfEmail = email[2..(email.IndexOf('@', StringComparison.Ordinal) + 3)];
         var first = OrderPagePosition.First;
         return
         [
@@ -68,10 +70,10 @@ internal static class GridReads
             ("merchant (the benchmark's)", new OrderQuery { MerchantId = seeded.MerchantId }, first),
             ("merchant and status cancelled", new OrderQuery { MerchantId = seeded.MerchantId, Statuses = [OrderStatus.Cancelled] }, first),
             ("search by order number", new OrderQuery { Search = middleNumber.ToString(CultureInfo.InvariantCulture) }, first),
-            ("search by whole email", new OrderQuery { Search = "customer42@example.com" }, first),
-            ("search by name", new OrderQuery { Search = "History Customer 42" }, first),
-            ("search by part of an email", new OrderQuery { Search = "mer42@exa" }, first),
-            ("search matching every customer", new OrderQuery { Search = "example.com" }, first),
+            ($"search by whole email ({email})", new OrderQuery { Search = email }, first),
+            ("search by name (History Customer 42)", new OrderQuery { Search = "History Customer 42" }, first),
+            ($"search by part of an email ({partOfEmail})", new OrderQuery { Search = partOfEmail }, first),
+            ("search matching every customer (example.com)", new OrderQuery { Search = "example.com" }, first),
             ("newest first, page after order half-way (keyset)", new OrderQuery(), new OrderPagePosition(After: new OrderPageKey(middleNumber))),
             ("highest total first, page after order half-way (keyset)", new OrderQuery { Sort = OrderSort.TotalHighest },
                 new OrderPagePosition(After: new OrderPageKey(middleNumber, middleTotal))),
@@ -80,17 +82,20 @@ internal static class GridReads
         ];
     }
 
-    /// <summary>The order half-way through the history by number: its number, total and creation time.</summary>
-    private static (long Number, long TotalMinor, DateTime CreatedAt) Middle(string databasePath)
+    /// <summary>The order half-way through the history by number: its number, total, creation time and customer's email.</summary>
+    private static (long Number, long TotalMinor, DateTime CreatedAt, string Email) Middle(string databasePath)
     {
         using var db = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         db.Open();
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT Number, TotalMinor, CreatedAt FROM Orders WHERE Number >= (SELECT MAX(Number) / 2 FROM Orders) ORDER BY Number LIMIT 1";
+        command.CommandText = """
+            SELECT o.Number, o.TotalMinor, o.CreatedAt, c.Email FROM Orders o JOIN Customers c ON c.Id = o.CustomerId
+            WHERE o.Number >= (SELECT MAX(Number) / 2 FROM Orders) ORDER BY o.Number LIMIT 1
+            """;
         using var reader = command.ExecuteReader();
         reader.Read();
         var created = DateTime.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        return (reader.GetInt64(0), reader.GetInt64(1), created);
+        return (reader.GetInt64(0), reader.GetInt64(1), created, reader.GetString(3));
     }
 
     /// <summary>A closed loop of <see cref="Callers"/> callers, each calling again as soon as its last call returned.</summary>

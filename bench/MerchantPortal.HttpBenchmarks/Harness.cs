@@ -221,6 +221,9 @@ internal sealed class Harness(HarnessOptions options)
         "dotnet", [Path.Combine(app, "MerchantPortal.Web.dll")], _directory, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The working folder is the content root, and a content root without the app's wwwroot serves its scripts
+            // and styles empty: the browser refuses them and the portal never goes live. The app's own folder has them.
+            ["ASPNETCORE_WEBROOT"] = Path.Combine(app, "wwwroot"),
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
             ["Database:MigrateOnStartup"] = "true",
             ["Api:RateLimit:PermitsPerSecond"] = "1000000",
