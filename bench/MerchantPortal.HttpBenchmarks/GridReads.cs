@@ -28,7 +28,7 @@ internal static class GridReads
         foreach (var (name, query, position) in Queries(databasePath, seeded))
         {
             var page = await orders.PageAsync(query, position, Staff);
-            var shown = $"{page.Items.Count} rows, count {(page.Count.IsCapped ? "more than " : "")}{Count(page.Count.Value)}";
+            var shown = $"{page.Items.Count} {(page.Items.Count == 1 ? "row" : "rows")}, count {(page.Count.IsCapped ? "more than " : "")}{Count(page.Count.Value)}";
             await LoopAsync(() => orders.PageAsync(query, position, Staff), TimeSpan.FromSeconds(1));
             var result = await LoopAsync(() => orders.PageAsync(query, position, Staff), duration);
             Console.WriteLine($"Grid {name} ({shown}): {Count(result.PerSecond)} requests/s, p50 {Ms(result.Percentile(50))}, " +
