@@ -3,13 +3,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using static MerchantPortal.HttpBenchmarks.Format;
 
 namespace MerchantPortal.HttpBenchmarks;
 
 /// <summary>
 /// Publishes the app, seeds a fresh SQLite file, runs the published app as its own process in Production and loads it
 /// over HTTP from this process; then the same load against the ceiling app (its own process too), and, when asked,
-/// reads at a million orders. Prints each figure as it comes and a markdown table at the end.
+/// reads at a million orders: the API, the Orders grid's queries, the CSV export and the portal in a browser. Last, a
+/// first run with demo data on an empty folder. Prints each figure as it comes and a markdown table at the end.
 /// </summary>
 internal sealed class Harness(HarnessOptions options)
 {
@@ -90,6 +92,8 @@ internal sealed class Harness(HarnessOptions options)
                 await ReadAtScaleAsync(app, seeded);
             }
 
+            Add(await FirstRun.RunAsync(app, RepositoryRoot(), _directory));
+
             PrintTable();
             return 0;
         }
@@ -141,9 +145,19 @@ internal sealed class Harness(HarnessOptions options)
                 (result.Failed > 0 ? $"; {result.Failed} errors" : ""), "", ""));
         }
 
-        _rows.Add(($"peak RSS (VmHWM) after the reads at {total:N0} orders", Megabytes(server.PeakResidentBytes()), "", ""));
+        _rows.Add(($"peak RSS (VmHWM) after the API reads at {total:N0} orders", Megabytes(server.PeakResidentBytes()), "", ""));
         Console.WriteLine($"Peak RSS of the app on {total:N0} orders: {Megabytes(server.PeakResidentBytes())}");
+
+        Add(await GridReads.RunAsync(DatabasePath, seeded, TimeSpan.FromSeconds(options.ReadSeconds)));
+        var session = await PortalSignIn.SignInAsync(server.RootUri, seeded.UserEmail, seeded.UserPassword);
+        Add(await CsvExport.RunAsync(server, session, CountOrders()));
+        if (options.BrowserContexts > 0)
+        {
+            Add(await PortalBrowser.RunAsync(server, seeded, options.BrowserContexts));
+        }
     }
+
+    private void Add(IEnumerable<(string Figure, string Value)> rows) => _rows.AddRange(rows.Select(r => (r.Figure, r.Value, "", "")));
 
     /// <summary>What one request of a read returns, to show that the page holds orders.</summary>
     private static async Task<string> PageSizeAsync(Uri root, string secret, string path)
@@ -207,6 +221,9 @@ internal sealed class Harness(HarnessOptions options)
         "dotnet", [Path.Combine(app, "MerchantPortal.Web.dll")], _directory, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The working folder is the content root, and a content root without the app's wwwroot serves its scripts
+            // and styles empty: the browser refuses them and the portal never goes live. The app's own folder has them.
+            ["ASPNETCORE_WEBROOT"] = Path.Combine(app, "wwwroot"),
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
             ["Database:MigrateOnStartup"] = "true",
             ["Api:RateLimit:PermitsPerSecond"] = "1000000",
@@ -319,16 +336,4 @@ internal sealed class Harness(HarnessOptions options)
             Console.WriteLine($"| {figure} | {product} | {ceiling} | {ratio} |");
         }
     }
-
-    private static string Percentiles(LoadResult r) => $"{Ms(r.Percentile(50))} / {Ms(r.Percentile(95))} / {Ms(r.Percentile(99))}";
-
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Count(double value) => value.ToString(value < 100 ? "N1" : "N0", CultureInfo.InvariantCulture);
-
-    private static string Ms(double ms) => ms.ToString(ms < 10 ? "F1" : "F0", CultureInfo.InvariantCulture) + " ms";
-
-    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
-
-    private static string Megabytes(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024):N0} MB" : "n/a";
 }

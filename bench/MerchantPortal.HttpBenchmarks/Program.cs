@@ -8,7 +8,7 @@ if (args.FirstOrDefault() == CeilingApp.Command)
 
 const string Usage =
     "Usage: dotnet run -c Release --project bench/MerchantPortal.HttpBenchmarks -- [--orders 1000000] [--seconds 20] [--read-seconds 5] " +
-    "[--connections 8,32] [--app <published folder>] [--keep]";
+    "[--connections 8,32] [--browser-contexts 100] [--no-browser] [--app <published folder>] [--keep]";
 var options = HarnessOptions.Parse(args);
 if (options is null)
 {
@@ -18,16 +18,18 @@ if (options is null)
 
 return await new Harness(options).RunAsync();
 
-internal sealed record HarnessOptions(int Orders, int Seconds, int ReadSeconds, int[] Connections, string? App, bool Keep)
+internal sealed record HarnessOptions(int Orders, int Seconds, int ReadSeconds, int[] Connections, int BrowserContexts, string? App, bool Keep)
 {
     public static HarnessOptions? Parse(string[] args)
     {
-        string[] known = ["--orders", "--seconds", "--read-seconds", "--connections", "--app", "--keep"];
+        string[] known = ["--orders", "--seconds", "--read-seconds", "--connections", "--browser-contexts", "--no-browser", "--app", "--keep"];
         var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a)).ToList();
         unknown.ForEach(a => Console.Error.WriteLine($"Unknown option {a}."));
         var orders = Number(args, "--orders", 1_000_000, minimum: 0);
         var seconds = Number(args, "--seconds", 20, minimum: 1);
         var readSeconds = Number(args, "--read-seconds", 5, minimum: 1);
+        // --no-browser skips the portal in a browser altogether (0 contexts).
+        var browserContexts = args.Contains("--no-browser") ? 0 : Number(args, "--browser-contexts", 100, minimum: 1);
         var connections = Value(args, "--connections") is { } list
             ? list.Split(',').Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 0).ToArray()
             : [8, 32];
@@ -37,9 +39,9 @@ internal sealed record HarnessOptions(int Orders, int Seconds, int ReadSeconds, 
             return null;
         }
 
-        return orders is null || seconds is null || readSeconds is null || unknown.Count > 0
+        return orders is null || seconds is null || readSeconds is null || browserContexts is null || unknown.Count > 0
             ? null
-            : new HarnessOptions(orders.Value, seconds.Value, readSeconds.Value, connections, Value(args, "--app"), args.Contains("--keep"));
+            : new HarnessOptions(orders.Value, seconds.Value, readSeconds.Value, connections, browserContexts.Value, Value(args, "--app"), args.Contains("--keep"));
     }
 
     private static string? Value(string[] args, string name)

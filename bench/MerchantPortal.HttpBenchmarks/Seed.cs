@@ -6,42 +6,31 @@ using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
 using MerchantPortal.Merchants;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MerchantPortal.HttpBenchmarks;
 
-/// <summary>What the load needs in the database: a merchant with a large balance, a key item with codes, an API key.</summary>
-internal sealed record Seeded(Guid MerchantId, long ItemId, string ApiKeySecret, long UnitPriceMinor);
+/// <summary>
+/// What the load needs in the database: a merchant with a large balance, a key item with codes, an API key, and a
+/// portal user with access to every merchant (an Admin) for the export and the browser.
+/// </summary>
+internal sealed record Seeded(Guid MerchantId, long ItemId, string ApiKeySecret, long UnitPriceMinor, string UserEmail, string UserPassword);
 
 /// <summary>
 /// Migrates a fresh SQLite file as the app does on start-up (<see cref="DatabaseInitializer"/>) and creates the load's
-/// merchant, item, codes and API key through the real service layer, in a short-lived host that stops before the app starts.
+/// merchant, item, codes, API key and portal user through the real service layer, in a short-lived host that stops before the app starts.
 /// </summary>
 internal static class Seed
 {
     private const long UnitPriceMinor = 100;
+    private const string UserEmail = "benchmark-admin@merchantportal.test";
+    private const string UserPassword = "Benchmark-Admin-2026!";
     private static readonly Actor Admin = Actor.User("http-benchmark", "HTTP benchmark", null, Roles.Admin);
 
     public static async Task<Seeded> RunAsync(string databasePath, int codes)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Benchmark",
-            ContentRootPath = Path.GetDirectoryName(databasePath),
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = $"Data Source={databasePath}",
-            ["Jobs:RunWorker"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The seeding host stores Data Protection keys unencrypted in the throwaway database, and says so; the app does the same.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.AddCore();
-        using var host = builder.Build();
+        using var host = ServiceLayerHost.Build(databasePath);
         var services = host.Services;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -65,9 +54,12 @@ internal static class Seed
 
         var key = Expect(await services.GetRequiredService<ApiKeyService>().CreateAsync(
             new CreateApiKey(merchant.Id, "HTTP benchmark", [Scopes.OrdersWrite, Scopes.OrdersRead]), Admin));
+        // Through the same service as the portal's Users page: Identity's password hashing, the Admin role, the audit row.
+        Expect(await services.GetRequiredService<UserAdminService>().CreateAsync(
+            new CreateUser(UserEmail, "Benchmark Admin", Roles.Admin, null, UserPassword), Admin));
         await host.StopAsync();
         SqliteConnection.ClearAllPools();
-        return new Seeded(merchant.Id, item.Id, key.Secret, UnitPriceMinor);
+        return new Seeded(merchant.Id, item.Id, key.Secret, UnitPriceMinor, UserEmail, UserPassword);
     }
 
     private static T Expect<T>(Common.Result<T> result) =>

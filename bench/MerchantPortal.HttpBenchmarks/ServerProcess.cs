@@ -78,7 +78,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The process's peak resident set (VmHWM in /proc/pid/status), in bytes; null where /proc is missing.</summary>
-    public long? PeakResidentBytes()
+    public long? PeakResidentBytes() => Status("VmHWM:");
+
+    /// <summary>The process's resident set now (VmRSS in /proc/pid/status), in bytes; null where /proc is missing.</summary>
+    public long? ResidentBytes() => Status("VmRSS:");
+
+    private long? Status(string field)
     {
         var status = $"/proc/{_process.Id}/status";
         if (!File.Exists(status))
@@ -86,8 +91,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             return null;
         }
 
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
     public async ValueTask DisposeAsync()
