@@ -9,11 +9,11 @@ namespace MerchantPortal.IntegrationTests.Jobs;
 
 /// <summary>
 /// Two instances of the service layer on one database, each placing orders and running its own fulfilment worker
-/// side by side: every job runs once, every code is delivered once, and every order ends complete.
+/// side by side, 1,000 orders in all: every job runs once, every code is delivered once, and every order ends complete.
 /// </summary>
 public sealed class TwoInstanceTests : IAsyncLifetime
 {
-    private const int OrdersPerInstance = 60;
+    private const int OrdersPerInstance = 500;
 
     private CoreTestHost _first = default!;
     private CoreTestHost _second = default!;
@@ -36,7 +36,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     [Fact]
     public async Task Orders_placed_and_fulfilled_by_two_instances_at_once_run_each_job_once_and_deliver_each_code_once()
     {
-        var merchant = await _first.Catalog.MerchantAsync(balance: 1_000m);
+        var merchant = await _first.Catalog.MerchantAsync(balance: 2_000m);
         var item = await _first.Catalog.KeyItemAsync(unitPriceMinor: 100, codes: 2 * OrdersPerInstance);
 
         // Both instances place while both workers run, so claims race placements as well as each other.
