@@ -17,8 +17,8 @@ public sealed class StripeEventCourier(CardTestHost host, Random random)
 
     private readonly ConcurrentDictionary<string, string> _payloads = new();
     private readonly ConcurrentDictionary<string, int> _processed = new();
+    private readonly ConcurrentDictionary<string, int> _refused = new();
     private int _duplicates;
-    private int _refused;
 
     /// <summary>How many times the processor handled each event (not as a duplicate), by event id.</summary>
     public IReadOnlyDictionary<string, int> Processed => _processed;
@@ -26,8 +26,8 @@ public sealed class StripeEventCourier(CardTestHost host, Random random)
     /// <summary>Attempts answered as an event already handled.</summary>
     public int Duplicates => _duplicates;
 
-    /// <summary>Attempts the portal did not accept because Stripe or the database was busy; the event was sent again later.</summary>
-    public int Refused => _refused;
+    /// <summary>Attempts the portal did not accept because Stripe or the database was busy (sent again later), by reason.</summary>
+    public IReadOnlyDictionary<string, int> Refused => _refused;
 
     /// <summary>Every event recorded so far, each twice, in a shuffled order, two at a time; an attempt refused for a passing reason is left for a later round.</summary>
     public async Task DeliverShuffledAsync()
@@ -58,7 +58,7 @@ public sealed class StripeEventCourier(CardTestHost host, Random random)
         }
         catch (Exception ex) when (IsPassing(ex))
         {
-            Interlocked.Increment(ref _refused);
+            _refused.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
         }
     }
 
