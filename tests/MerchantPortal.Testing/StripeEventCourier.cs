@@ -38,6 +38,18 @@ public sealed class StripeEventCourier(CardTestHost host, Random random)
         await Parallel.ForEachAsync(twice, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (id, _) => await TryDeliverAsync(id));
     }
 
+    /// <summary>Rounds of <see cref="DeliverShuffledAsync"/> while the work goes on (so events race it), and one after it ended.</summary>
+    public async Task DeliverDuringAsync(Task work)
+    {
+        while (!work.IsCompleted)
+        {
+            await Task.WhenAny(work, Task.Delay(50));
+            await DeliverShuffledAsync();
+        }
+
+        await work;
+    }
+
     /// <summary>Every event recorded so far once more, one at a time, newest first; each must be accepted now.</summary>
     public async Task<IReadOnlyList<string>> DeliverAllInReverseAsync()
     {

@@ -27,6 +27,7 @@ public sealed class StripeRefundFaultsTests(ITestOutputHelper output) : CardServ
     private const int DefaultSeed = 20261203;
     private const int Orders = 16;
     private const long UnitPriceMinor = 1_000;
+    private const double FaultRate = 0.4;
 
     private static readonly string[] FaultyPaths = ["/v1/payment_intents", "/v1/refunds"];
 
@@ -73,32 +74,29 @@ public sealed class StripeRefundFaultsTests(ITestOutputHelper output) : CardServ
         var openingBalance = await BalanceAsync();
         Connection.UseSeed(_seed);
         Connection.FailingPaths = FaultyPaths;
-        Connection.FaultRate = 0.4;
+        Connection.FaultRate = FaultRate;
 
-        // Orders placed side by side, each resent once when its answer was unclear; webhooks arrive meanwhile.
-        var placed = await Task.WhenAll(requests.Select(r => Task.Run(() => PlaceResendingAsync(r.Request))));
-        Assert.All(placed, r => Assert.True(r.Succeeded || r.Error!.Code == PaymentErrors.StripeUnavailable.Code, $"seed {_seed}: {r.Error?.Code}"));
+        // Orders placed side by side, each resent once when its answer was unclear, then some cancelled; webhooks race both.
+        var placing = Task.WhenAll(requests.Select(r => Task.Run(() => PlaceResendingAsync(r.Request))));
+        await courier.DeliverDuringAsync(placing);
+        Assert.All(await placing, r => Assert.True(r.Succeeded || r.Error!.Code == PaymentErrors.StripeUnavailable.Code, $"seed {_seed}: {r.Error?.Code}"));
         var orders = await OrdersByReferenceAsync();
-        await Task.WhenAll(
-            courier.DeliverShuffledAsync(),
-            Task.WhenAll(requests.Where(r => r.Plan == Plan.Cancelled).Select(r => Task.Run(() => CancelAsync(orders[r.Request.MerchantOrderId!])))));
-        await SettleAsync();
+        await courier.DeliverDuringAsync(Task.WhenAll(requests.Where(r => r.Plan == Plan.Cancelled).Select(r => Task.Run(() => CancelAsync(orders[r.Request.MerchantOrderId!])))));
+        await courier.DeliverDuringAsync(SettleAsync());
 
-        // Refunds of undelivered units, to the card and to the balance, while the faults go on.
+        // Once every payment has settled and fulfilment has run, undelivered units are refunded, to the card and to the
+        // balance, two requests per order side by side, while the faults go on.
         Connection.FaultRate = 0;
         await SettleAsync();
-        Connection.FaultRate = 0.4;
+        Connection.FaultRate = FaultRate;
         orders = await OrdersByReferenceAsync();
         var partial = requests.Where(r => r.Plan == Plan.Partial).Select(r => orders[r.Request.MerchantOrderId!]).Where(o => o.Status == OrderStatus.Partial).ToList();
-        await Task.WhenAll(
-            courier.DeliverShuffledAsync(),
-            Task.WhenAll(partial.SelectMany((o, n) => new[]
-            {
-                Task.Run(() => RefundResendingAsync(o, RefundDestination.OriginalPaymentMethod, $"first-{o.Id}")),
-                Task.Run(() => RefundResendingAsync(o, n % 2 == 0 ? RefundDestination.OriginalPaymentMethod : RefundDestination.Balance, $"second-{o.Id}")),
-            })));
-        await SettleAsync();
-        await courier.DeliverShuffledAsync();
+        await courier.DeliverDuringAsync(Task.WhenAll(partial.SelectMany((o, n) => new[]
+        {
+            Task.Run(() => RefundResendingAsync(o, RefundDestination.OriginalPaymentMethod, $"first-{o.Id}")),
+            Task.Run(() => RefundResendingAsync(o, n % 2 == 0 ? RefundDestination.OriginalPaymentMethod : RefundDestination.Balance, $"second-{o.Id}")),
+        })));
+        await courier.DeliverDuringAsync(SettleAsync());
 
         // Stripe is well again: its late refund outcomes land, then every event once more, newest first.
         Connection.FaultRate = 0;
