@@ -9,7 +9,6 @@ using MerchantPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 using Xunit.Abstractions;
-using Refund = MerchantPortal.Refunds.Refund;
 using RefundService = MerchantPortal.Refunds.RefundService;
 
 namespace MerchantPortal.IntegrationTests.Payments;
@@ -31,7 +30,7 @@ public sealed class StripeRefundFaultsTests(ITestOutputHelper output) : CardServ
 
     private static readonly string[] FaultyPaths = ["/v1/payment_intents", "/v1/refunds"];
 
-    // Refunds to the second card settle later at Stripe; those to the third succeed, then fail.
+    // Refunds to the third card settle a moment later at Stripe; those to the fourth succeed, then fail.
     private static readonly string[] Cards = ["pm_card_visa", "pm_card_visa", "pm_card_pendingRefund", "pm_card_refundFail"];
     private static readonly OrderStatus[] TerminalOrders = [OrderStatus.Completed, OrderStatus.Partial, OrderStatus.Failed, OrderStatus.Cancelled];
     private static readonly RefundStatus[] TerminalRefunds = [RefundStatus.Succeeded, RefundStatus.Failed];
