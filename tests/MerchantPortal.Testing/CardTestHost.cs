@@ -71,9 +71,32 @@ public sealed class CardTestHost : IAsyncDisposable
     {
         var events = await new EventService(Stripe).ListAsync(new EventListOptions { Type = type, Limit = 100 });
         var match = events.Data.First(e => e.Data.Object is IHasId target && target.Id == objectId);
+        return await EventPayloadAsync(match.Id);
+    }
+
+    /// <summary>The ids of every event the sandbox recorded whose type starts with one of the prefixes (e.g. <c>refund.</c>), oldest first.</summary>
+    public async Task<IReadOnlyList<string>> EventIdsAsync(IReadOnlyList<string> typePrefixes)
+    {
+        var ids = new List<string>();
+        await foreach (var recorded in new EventService(Stripe).ListAutoPagingAsync(new EventListOptions { Limit = 100 }))
+        {
+            if (typePrefixes.Any(prefix => recorded.Type.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                ids.Add(recorded.Id);
+            }
+        }
+
+        // Stripe lists events newest first.
+        ids.Reverse();
+        return ids;
+    }
+
+    /// <summary>The JSON of the event, as Stripe would POST it.</summary>
+    public async Task<string> EventPayloadAsync(string eventId)
+    {
         using var http = new HttpClient { BaseAddress = Sandbox.BaseUri };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Sandbox.SecretKey);
-        return await http.GetStringAsync($"/v1/events/{match.Id}");
+        return await http.GetStringAsync($"/v1/events/{eventId}");
     }
 
     /// <summary>A Stripe-Signature header for the payload, signed with this host's webhook secret.</summary>

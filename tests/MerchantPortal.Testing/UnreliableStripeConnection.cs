@@ -11,34 +11,54 @@ public sealed class UnreliableStripeConnection : IHttpClient, IDisposable
 {
     private readonly HttpClient _http = new();
     private readonly SystemNetHttpClient _inner;
+    private readonly Lock _chance = new();
+    private Random _random = Random.Shared;
 
     public UnreliableStripeConnection() => _inner = new SystemNetHttpClient(_http, maxNetworkRetries: 0);
 
-    /// <summary>While true, requests to <see cref="FailingPath"/> never reach Stripe.</summary>
+    /// <summary>While true, requests to <see cref="FailingPaths"/> never reach Stripe.</summary>
     public bool Down { get; set; }
 
-    /// <summary>While true, requests to <see cref="FailingPath"/> reach Stripe but their answer is lost on the way back.</summary>
+    /// <summary>While true, requests to <see cref="FailingPaths"/> reach Stripe but their answer is lost on the way back.</summary>
     public bool LoseAnswers { get; set; }
 
-    /// <summary>While true, requests to <see cref="FailingPath"/> are answered 409, as Stripe answers while it still works on the same idempotency key.</summary>
+    /// <summary>While true, requests to <see cref="FailingPaths"/> are answered 409, as Stripe answers while it still works on the same idempotency key.</summary>
     public bool StillProcessing { get; set; }
 
     /// <summary>
-    /// The share (0 to 1) of requests to <see cref="FailingPath"/> that meet one fault picked at random: never sent,
+    /// The share (0 to 1) of requests to <see cref="FailingPaths"/> that meet one fault picked at random: never sent,
     /// answer lost after Stripe acted, a 409 "still in progress", or a 500 from Stripe.
     /// </summary>
     public double FaultRate { get; set; }
 
-    public string FailingPath { get; set; } = "/v1/payment_intents";
+    /// <summary>The path prefixes whose requests fail (e.g. <c>/v1/payment_intents</c> and <c>/v1/refunds</c>).</summary>
+    public IReadOnlyList<string> FailingPaths { get; set; } = ["/v1/payment_intents"];
+
+    /// <summary>The one path prefix whose requests fail.</summary>
+    public string FailingPath
+    {
+        get => FailingPaths[0];
+        set => FailingPaths = [value];
+    }
 
     /// <summary>Called before every request goes out (tests check what holds while Stripe is called).</summary>
     public Action<StripeRequest>? BeforeEachRequest { get; set; }
 
+    /// <summary>Draws the faults from a sequence fixed by the seed (in the order the requests arrive), so a failing run can be repeated.</summary>
+    public void UseSeed(int seed)
+    {
+        lock (_chance)
+        {
+            _random = new Random(seed);
+        }
+    }
+
     public async Task<StripeResponse> MakeRequestAsync(StripeRequest request, CancellationToken cancellationToken = default)
     {
         BeforeEachRequest?.Invoke(request);
-        var affected = request.Uri.AbsolutePath.StartsWith(FailingPath, StringComparison.Ordinal);
-        var fault = affected && Random.Shared.NextDouble() < FaultRate ? Random.Shared.Next(4) : -1;
+        var path = request.Uri.AbsolutePath;
+        var affected = FailingPaths.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
+        var fault = affected ? PickFault() : -1;
         if (affected && (Down || fault == 0))
         {
             throw new HttpRequestException("Connection refused (simulated).");
@@ -66,4 +86,13 @@ public sealed class UnreliableStripeConnection : IHttpClient, IDisposable
         _inner.MakeStreamingRequestAsync(request, cancellationToken);
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The fault this request meets (0 to 3, see <see cref="FaultRate"/>), or -1 for none.</summary>
+    private int PickFault()
+    {
+        lock (_chance)
+        {
+            return _random.NextDouble() < FaultRate ? _random.Next(4) : -1;
+        }
+    }
 }
