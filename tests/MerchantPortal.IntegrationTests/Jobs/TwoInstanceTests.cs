@@ -18,12 +18,19 @@ public sealed class TwoInstanceTests : IAsyncLifetime
     private CoreTestHost _first = default!;
     private CoreTestHost _second = default!;
 
+    // Two instances on one SQLite file take turns at its single write lock, and on a busy machine one can wait seconds
+    // for it; a lease that lapsed meanwhile hands a running job to the other instance (at least once, by design: the
+    // job is idempotent and delivers nothing twice). Leases longer than any such wait keep this test about claims
+    // racing each other; the kill test proves recovery with the 6 s default.
+    private const string Lease = "00:00:30";
+
     public async Task InitializeAsync()
     {
-        _first = await CoreTestHost.StartAsync();
+        _first = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Jobs:LeaseDuration"] = Lease });
         _second = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={_first.DatabasePath}",
+            ["Jobs:LeaseDuration"] = Lease,
         });
     }
 
