@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
@@ -98,24 +97,10 @@ internal static class GridReads
         return (reader.GetInt64(0), reader.GetInt64(1), created, reader.GetString(3));
     }
 
-    /// <summary>A closed loop of <see cref="Callers"/> callers, each calling again as soon as its last call returned.</summary>
-    private static async Task<LoadResult> LoopAsync(Func<Task<OrderGridPage>> call, TimeSpan duration)
-    {
-        var latencies = new List<double>[Callers];
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(c => Task.Run(async () =>
+    private static Task<LoadResult> LoopAsync(Func<Task<OrderGridPage>> call, TimeSpan duration) =>
+        ClosedLoop.RunAsync(Callers, duration, async (_, _) =>
         {
-            var mine = latencies[c] = new List<double>(1024);
-            while (watch.Elapsed < duration)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await call();
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
-        var elapsed = watch.Elapsed;
-        var all = latencies.SelectMany(l => l).ToArray();
-        Array.Sort(all);
-        return new LoadResult(Callers, elapsed, all.Length, 0, all, null);
-    }
+            await call();
+            return null;
+        });
 }

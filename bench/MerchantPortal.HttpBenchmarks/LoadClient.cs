@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -47,43 +46,24 @@ internal static class LoadClient
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         }
 
-        var failed = 0;
-        string? firstError = null;
-        var latencies = new List<double>[connections];
-        var watch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
+        return await ClosedLoop.RunAsync(connections, duration, async (c, n) =>
         {
-            var mine = latencies[c] = new List<double>(4096);
-            for (var n = 0; watch.Elapsed < duration; n++)
+            using var message = request(c, n);
+            try
             {
-                using var message = request(c, n);
-                var started = Stopwatch.GetTimestamp();
-                try
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                if (response.StatusCode == expected)
                 {
-                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
-                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (response.StatusCode == expected)
-                    {
-                        mine.Add(elapsed);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failed);
-                        var body = await response.Content.ReadAsStringAsync();
-                        Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}", null);
-                    }
+                    return null;
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    Interlocked.Increment(ref failed);
-                    Interlocked.CompareExchange(ref firstError, ex.Message, null);
-                }
+
+                var body = await response.Content.ReadAsStringAsync();
+                return $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}";
             }
-        })).ToList();
-        await Task.WhenAll(workers);
-        var elapsedTotal = watch.Elapsed;
-        var all = latencies.SelectMany(l => l).ToArray();
-        Array.Sort(all);
-        return new LoadResult(connections, elapsedTotal, all.Length, failed, all, firstError);
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return ex.Message;
+            }
+        });
     }
 }
