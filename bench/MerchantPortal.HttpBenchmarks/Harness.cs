@@ -40,6 +40,7 @@ internal sealed class Harness(HarnessOptions options)
 
             var product = new Dictionary<int, LoadResult>();
             var drains = new Dictionary<int, TimeSpan>();
+            var cpuPerOrder = new Dictionary<int, TimeSpan?>();
             long? productPeak;
             TimeSpan productStart;
             await using (var server = await StartAppAsync(app))
@@ -50,16 +51,20 @@ internal sealed class Harness(HarnessOptions options)
                 await WaitUntilFulfilledAsync(seeded);
                 foreach (var connections in options.Connections)
                 {
+                    var cpuBefore = server.CpuTime();
                     var result = product[connections] = await PlaceAsync(server.RootUri, seeded, $"p{connections}", connections, TimeSpan.FromSeconds(options.Seconds));
                     Print("Product", result);
                     drains[connections] = await WaitUntilFulfilledAsync(seeded);
-                    Console.WriteLine($"  every accepted order fulfilled {Seconds(drains[connections])} after the load stopped");
+                    cpuPerOrder[connections] = (server.CpuTime() - cpuBefore) / Math.Max(1, result.Succeeded);
+                    Console.WriteLine($"  every accepted order fulfilled {Seconds(drains[connections])} after the load stopped; " +
+                                      $"{CpuMs(cpuPerOrder[connections])} of app CPU per order, placed and fulfilled");
                 }
 
                 productPeak = server.PeakResidentBytes();
             }
 
             var ceiling = new Dictionary<int, LoadResult>();
+            var ceilingCpuPerOrder = new Dictionary<int, TimeSpan?>();
             long? ceilingPeak;
             TimeSpan ceilingStart;
             await using (var server = await StartCeilingAsync(seeded))
@@ -69,7 +74,9 @@ internal sealed class Harness(HarnessOptions options)
                 await PlaceAsync(server.RootUri, seeded, "cwarm", options.Connections[0], WarmUp);
                 foreach (var connections in options.Connections)
                 {
+                    var cpuBefore = server.CpuTime();
                     var result = ceiling[connections] = await PlaceAsync(server.RootUri, seeded, $"c{connections}", connections, TimeSpan.FromSeconds(options.Seconds));
+                    ceilingCpuPerOrder[connections] = (server.CpuTime() - cpuBefore) / Math.Max(1, result.Succeeded);
                     Print("Ceiling", result);
                 }
 
@@ -84,6 +91,7 @@ internal sealed class Harness(HarnessOptions options)
                 _rows.Add(($"p50 / p95 / p99, {connections} connections", Percentiles(p), Percentiles(c), ""));
                 _rows.Add(($"errors (not 201), {connections} connections", Count(p.Failed), Count(c.Failed), ""));
                 _rows.Add(($"all accepted orders fulfilled, after the {connections}-connection load", Seconds(drains[connections]), "(no fulfilment)", ""));
+                _rows.Add(($"app CPU per order (placed and fulfilled), {connections} connections", CpuMs(cpuPerOrder[connections]), CpuMs(ceilingCpuPerOrder[connections]), ""));
             }
 
             _rows.Add(("peak RSS (VmHWM) during the order loads", Megabytes(productPeak), Megabytes(ceilingPeak), ""));
@@ -320,6 +328,8 @@ internal sealed class Harness(HarnessOptions options)
             File.Copy(from + "-wal", to + "-wal");
         }
     }
+
+    private static string CpuMs(TimeSpan? cpu) => cpu is { } t ? Ms(t.TotalMilliseconds) : "n/a";
 
     private static void Print(string server, LoadResult result) =>
         Console.WriteLine($"{server}, {result.Connections} connections, {result.Duration.TotalSeconds:F0} s: {Count(result.PerSecond)} orders/s, " +

@@ -11,6 +11,9 @@ namespace MerchantPortal.HttpBenchmarks;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    // USER_HZ, the unit of /proc/pid/stat's times: 100 on every Linux build that matters here.
+    private const int ClockTicksPerSecond = 100;
+
     private readonly Process _process;
 
     private ServerProcess(Process process, Uri rootUri, TimeSpan startup)
@@ -82,6 +85,25 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>The process's resident set now (VmRSS in /proc/pid/status), in bytes; null where /proc is missing.</summary>
     public long? ResidentBytes() => Status("VmRSS:");
+
+    /// <summary>
+    /// CPU time the process has used so far, user and system (utime + stime in /proc/pid/stat); null where /proc is
+    /// missing. Unlike a rate, CPU per order hardly moves when other work shares the machine.
+    /// </summary>
+    public TimeSpan? CpuTime()
+    {
+        var stat = $"/proc/{_process.Id}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
 
     private long? Status(string field)
     {

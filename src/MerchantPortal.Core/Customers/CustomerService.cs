@@ -232,12 +232,11 @@ public sealed partial class CustomerService(IDbContextFactory<PortalDb> dbs, Tim
 
         if (existing is not null)
         {
-            // Another customer may already own the other detail; then it is not copied over.
-            var emailFree = lowerEmail is null || !await db.Customers.AnyAsync(
-                c => c.MerchantId == merchantId && c.Id != existing.Id && c.NormalizedEmail == lowerEmail, ct);
-            var phoneFree = phone is null || !await db.Customers.AnyAsync(
+            // Another customer may already own the other detail; then it is not copied over. The email was looked up
+            // first, so it is this customer's or nobody's; the phone only when the email found no one.
+            var phoneFree = phone is null || existing.Phone == phone || !await db.Customers.AnyAsync(
                 c => c.MerchantId == merchantId && c.Id != existing.Id && c.Phone == phone, ct);
-            existing.Complete(name, emailFree ? email : null, phoneFree ? phone : null);
+            existing.Complete(name, email, phoneFree ? phone : null);
             return existing;
         }
 

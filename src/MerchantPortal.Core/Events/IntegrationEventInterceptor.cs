@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using MerchantPortal.Data;
 using MerchantPortal.Jobs;
 using MerchantPortal.Orders;
 using MerchantPortal.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantPortal.Events;
@@ -20,6 +22,10 @@ namespace MerchantPortal.Events;
 /// </summary>
 public sealed class IntegrationEventInterceptor(IServiceProvider services, JobQueue jobs, TimeProvider clock) : SaveChangesInterceptor
 {
+    // Whether a merchant has an active endpoint, asked once per merchant and transaction: the write queue's batch
+    // saves many orders in one transaction, and a transaction sees the endpoints as they were when it asked.
+    private readonly ConditionalWeakTable<IDbContextTransaction, Dictionary<Guid, bool>> _listeningInTransaction = new();
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -57,7 +63,9 @@ public sealed class IntegrationEventInterceptor(IServiceProvider services, JobQu
 
     private async Task WriteEventsAsync(PortalDb db, IReadOnlyList<Order> orders, CancellationToken ct)
     {
-        var listening = new Dictionary<Guid, bool>();
+        var listening = db.Database.CurrentTransaction is { } transaction
+            ? _listeningInTransaction.GetValue(transaction, _ => [])
+            : [];
         foreach (var order in orders)
         {
             var payload = await Snapshotter().SnapshotAsync(db, order, ct);

@@ -193,13 +193,23 @@ public sealed partial class LedgerService(
     internal Task<Result<LedgerEntry>> DebitAsync(
         PortalDb db, Guid merchantId, Money amount, LedgerEntryKind kind, string idempotencyKey, Guid? orderId,
         string description, Actor actor, CancellationToken ct) =>
-        MoveAsync(db, merchantId, -amount.Minor, amount.Currency.Code, kind, idempotencyKey, orderId, description, actor, ct);
+        MoveAsync(db, merchantId, -amount.Minor, amount.Currency.Code, kind, idempotencyKey, orderId, description, actor, keyMayBeBooked: true, ct);
+
+    /// <summary>
+    /// Takes <paramref name="amount"/> from the balance inside the caller's transaction for a new order, or fails
+    /// with <see cref="LedgerErrors.InsufficientBalance"/>. The key is the new order's, so it is not looked up; the
+    /// key's unique index still refuses a second booking. The caller saves and commits.
+    /// </summary>
+    internal Task<Result<LedgerEntry>> DebitNewOrderAsync(
+        PortalDb db, Guid merchantId, Money amount, string idempotencyKey, Guid orderId, string description, Actor actor, CancellationToken ct) =>
+        MoveAsync(db, merchantId, -amount.Minor, amount.Currency.Code, LedgerEntryKind.OrderCharge, idempotencyKey, orderId, description, actor,
+            keyMayBeBooked: false, ct);
 
     /// <summary>Adds <paramref name="amount"/> to the balance inside the caller's transaction; idempotent by key.</summary>
     internal Task<Result<LedgerEntry>> CreditAsync(
         PortalDb db, Guid merchantId, Money amount, LedgerEntryKind kind, string idempotencyKey, Guid? orderId,
         string description, Actor actor, CancellationToken ct) =>
-        MoveAsync(db, merchantId, amount.Minor, amount.Currency.Code, kind, idempotencyKey, orderId, description, actor, ct);
+        MoveAsync(db, merchantId, amount.Minor, amount.Currency.Code, kind, idempotencyKey, orderId, description, actor, keyMayBeBooked: true, ct);
 
     /// <summary>
     /// One conditional update moves the running total (<c>… WHERE AvailableMinor + amount &gt;= 0</c>), so
@@ -207,9 +217,9 @@ public sealed partial class LedgerService(
     /// </summary>
     private async Task<Result<LedgerEntry>> MoveAsync(
         PortalDb db, Guid merchantId, long signedMinor, string currency, LedgerEntryKind kind, string idempotencyKey,
-        Guid? orderId, string description, Actor actor, CancellationToken ct)
+        Guid? orderId, string description, Actor actor, bool keyMayBeBooked, CancellationToken ct)
     {
-        if (await FindBookedAsync(db, merchantId, idempotencyKey, ct) is { } booked)
+        if (keyMayBeBooked && await FindBookedAsync(db, merchantId, idempotencyKey, ct) is { } booked)
         {
             return booked;
         }
@@ -238,7 +248,7 @@ public sealed partial class LedgerService(
             // The first credit of a merchant created before balances existed opens its balance.
             db.MerchantBalances.Add(MerchantBalance.Open(merchantId, currency, now));
             await db.SaveChangesAsync(ct);
-            return await MoveAsync(db, merchantId, signedMinor, currency, kind, idempotencyKey, orderId, description, actor, ct);
+            return await MoveAsync(db, merchantId, signedMinor, currency, kind, idempotencyKey, orderId, description, actor, keyMayBeBooked, ct);
         }
 
         return LedgerErrors.InsufficientBalance;

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
@@ -13,6 +14,7 @@ namespace MerchantPortal.Orders;
 /// </summary>
 public sealed class DeliveredCodeReader(IDbContextFactory<PortalDb> dbs, KeyInventoryService inventory, AuditTrail audit)
 {
+
     /// <summary>The codes of each line of the order (empty when none are delivered); the caller has checked the actor sees the order.</summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> ReadAsync(Order order, Actor actor, CancellationToken ct = default) =>
         (await ReadManyAsync([order], actor, ct))[order.Id];
@@ -24,7 +26,13 @@ public sealed class DeliveredCodeReader(IDbContextFactory<PortalDb> dbs, KeyInve
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<long, IReadOnlyList<string>>>> ReadManyAsync(
         IReadOnlyList<Order> orders, Actor actor, CancellationToken ct = default)
     {
-        var lineIds = orders.SelectMany(o => o.Lines).Select(l => l.Id).ToList();
+        // Codes are taken in the same write that counts them delivered: a line with nothing delivered has none to read.
+        var lineIds = orders.SelectMany(o => o.Lines).Where(l => l.DeliveredUnits > 0).Select(l => l.Id).ToList();
+        if (lineIds.Count == 0)
+        {
+            return orders.ToDictionary(o => o.Id, _ => (IReadOnlyDictionary<long, IReadOnlyList<string>>)ReadOnlyDictionary<long, IReadOnlyList<string>>.Empty);
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var codes = await db.KeyCodes.AsNoTracking()
             .Where(c => c.OrderLineId != null && lineIds.Contains(c.OrderLineId.Value))

@@ -178,8 +178,10 @@ public sealed class OrderPlacementService(
     }
 
     /// <summary>
-    /// Everything a placement checks before it writes — the merchant, an earlier identical request, the lines and
-    /// prices, the customer, a card at Stripe — with a connection of its own, closed before the write is queued.
+    /// Everything a placement checks before it writes — the merchant, the lines and prices, the customer, a card at
+    /// Stripe — with a connection of its own, closed before the write is queued. An earlier identical request wins
+    /// over any of these problems; the writer looks for one in any case, so a valid balance order skips the look-up
+    /// here, while a card order looks first so that a replay never asks Stripe again.
     /// </summary>
     private async Task<Result<(Placement? Earlier, PreparedOrder? Order)>> PrepareAsync(
         PlaceOrder request, Actor actor, string fingerprint, CancellationToken ct)
@@ -191,23 +193,20 @@ public sealed class OrderPlacementService(
             return OrderErrors.MerchantNotFound;
         }
 
-        if (await EarlierOrders.FindAsync(db, request, fingerprint, ct) is { } earlier)
+        var card = request.Payment.Method == PaymentMethodKind.Card;
+        if (card && await EarlierOrders.FindAsync(db, request, fingerprint, ct) is { } earlierCard)
         {
-            return earlier.Succeeded ? (earlier.Value, null) : earlier.Error!;
+            return earlierCard.Succeeded ? (earlierCard.Value, null) : earlierCard.Error!;
         }
 
-        if (!merchant.IsActive)
-        {
-            return OrderErrors.MerchantDeactivated;
-        }
-
-        var priced = await PriceAndCheckCustomerAsync(db, request, merchant, ct);
+        var priced = merchant.IsActive ? await PriceAndCheckCustomerAsync(db, request, merchant, ct) : OrderErrors.MerchantDeactivated;
         if (!priced.Succeeded)
         {
-            return priced.Error!;
+            var earlier = card ? null : await EarlierOrders.FindAsync(db, request, fingerprint, ct);
+            return earlier is null ? priced.Error! : earlier.Succeeded ? (earlier.Value, null) : earlier.Error!;
         }
 
-        if (request.Payment.Method == PaymentMethodKind.Card)
+        if (card)
         {
             // The card must be saved for an existing customer before anything is written.
             var payer = await CustomerService.FindExistingAsync(db, merchant.Id, request.Customer, ct);

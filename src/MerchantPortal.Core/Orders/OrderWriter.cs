@@ -93,8 +93,7 @@ public sealed class OrderWriter(
             return null;
         }
 
-        var debit = await ledger.DebitAsync(db, order.MerchantId, total, LedgerEntryKind.OrderCharge, $"order:{order.Id}",
-            order.Id, $"Order {order.Reference}", actor, ct);
+        var debit = await ledger.DebitNewOrderAsync(db, order.MerchantId, total, $"order:{order.Id}", order.Id, $"Order {order.Reference}", actor, ct);
         if (!debit.Succeeded)
         {
             return debit.Error;

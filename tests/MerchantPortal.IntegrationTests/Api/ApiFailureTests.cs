@@ -35,7 +35,12 @@ public sealed class ApiFailureTests(BrokenCodesApiApp app) : IClassFixture<Broke
         var merchant = await app.MerchantAsync();
         var item = await app.Catalog.KeyItemAsync(codes: 1);
 
-        using var response = await merchant.PostAsync("api/v1/orders", new { item_id = item.Id, customer = new { email = "x@example.test" } });
+        using var placed = await merchant.PostAsync("api/v1/orders", new { item_id = item.Id, customer = new { email = "x@example.test" } });
+        var orderId = (await ApiJson.ReadAsync(placed)).Id();
+        await CompletedAsync(orderId);
+
+        // Reading the delivered code is what fails.
+        using var response = await merchant.Http.GetAsync($"api/v1/orders/{orderId}");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -43,5 +48,22 @@ public sealed class ApiFailureTests(BrokenCodesApiApp app) : IClassFixture<Broke
         Assert.Equal("INTERNAL_ERROR", JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
         Assert.DoesNotContain("secret stack detail", text, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+    }
+
+    private async Task CompletedAsync(Guid orderId)
+    {
+        var dbs = app.Get<IDbContextFactory<PortalDb>>();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var db = await dbs.CreateDbContextAsync();
+            if (await db.Orders.AnyAsync(o => o.Id == orderId && o.Status == OrderStatus.Completed))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Order {orderId} was not fulfilled.");
     }
 }
