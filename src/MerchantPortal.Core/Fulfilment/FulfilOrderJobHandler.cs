@@ -7,5 +7,5 @@ public sealed class FulfilOrderJobHandler(FulfilmentService fulfilment) : IJobHa
 {
     public string JobType => JobTypes.FulfilOrder;
 
-    public Task HandleAsync(string payload, CancellationToken ct) => fulfilment.FulfilAsync(Guid.Parse(payload), ct);
+    public Task HandleAsync(string payload, CancellationToken ct) => fulfilment.FulfilAsync(Guid.Parse(payload), JobRun.Current, ct);
 }

@@ -29,9 +29,12 @@ public sealed class FulfilmentService(
 {
     private const int MaxLineAttempts = 5;
 
-    public async Task FulfilAsync(Guid orderId, CancellationToken ct)
+    public Task FulfilAsync(Guid orderId, CancellationToken ct) => FulfilAsync(orderId, null, ct);
+
+    /// <summary>Fulfils the order as <paramref name="job"/>'s whole work: its last write records the job done.</summary>
+    public async Task FulfilAsync(Guid orderId, JobRun? job, CancellationToken ct)
     {
-        if (await FulfilFromStockAsync(orderId, ct))
+        if (await FulfilFromStockAsync(orderId, job, ct))
         {
             return;
         }
@@ -52,7 +55,7 @@ public sealed class FulfilmentService(
             await SettleLineAsync(orderId, lineId, ct);
         }
 
-        await FinishAsync(orderId, ct);
+        await FinishAsync(orderId, job, ct);
     }
 
     /// <summary>
@@ -60,11 +63,11 @@ public sealed class FulfilmentService(
     /// (one savepoint of a batch) instead of one per step. False when a line needs the provider, for the step-by-step
     /// path; true when the order was settled here or needs nothing.
     /// </summary>
-    private async Task<bool> FulfilFromStockAsync(Guid orderId, CancellationToken ct)
+    private async Task<bool> FulfilFromStockAsync(Guid orderId, JobRun? job, CancellationToken ct)
     {
         try
         {
-            return await SettleFromStockAsync(orderId, ct);
+            return await SettleFromStockAsync(orderId, job, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -73,13 +76,14 @@ public sealed class FulfilmentService(
         }
     }
 
-    private async Task<bool> SettleFromStockAsync(Guid orderId, CancellationToken ct)
+    private async Task<bool> SettleFromStockAsync(Guid orderId, JobRun? job, CancellationToken ct)
     {
         var (settled, changed) = await writes.WriteAsync(async (db, _, token) =>
         {
             var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, token);
             if (order is null || order.Status is not (OrderStatus.Pending or OrderStatus.Processing))
             {
+                await RecordDoneAsync(job, db, token);
                 return (true, false);
             }
 
@@ -100,6 +104,7 @@ public sealed class FulfilmentService(
             }
 
             await FinishAsync(db, order, token);
+            await RecordDoneAsync(job, db, token);
             return (true, true);
         }, _ => true, ct);
         if (changed)
@@ -222,10 +227,12 @@ public sealed class FulfilmentService(
         return true;
     }
 
+    private static Task RecordDoneAsync(JobRun? job, PortalDb db, CancellationToken ct) => job?.RecordDoneAsync(db, ct) ?? Task.CompletedTask;
+
     /// <summary>Claims the line's remaining units from the item's codes; what stock cannot cover is recorded as out of stock.</summary>
     private static async Task DeliverFromStockAsync(PortalDb db, Order order, OrderLine line, DateTime now, CancellationToken ct)
     {
-        var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.RemainingUnits, now, ct);
+        var delivered = await KeyClaimer.ClaimAsync(db, line.ItemId, line.Id, line.DeliveredUnits, line.RemainingUnits, now, ct);
         order.RecordDelivery(line, delivered, null, now);
         if (line.RemainingUnits > 0)
         {
@@ -234,17 +241,19 @@ public sealed class FulfilmentService(
         }
     }
 
-    private async Task FinishAsync(Guid orderId, CancellationToken ct)
+    private async Task FinishAsync(Guid orderId, JobRun? job, CancellationToken ct)
     {
         var finished = await writes.WriteAsync(async (db, _, token) =>
         {
             var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, token);
             if (order.Status != OrderStatus.Processing)
             {
+                await RecordDoneAsync(job, db, token);
                 return null;
             }
 
             await FinishAsync(db, order, token);
+            await RecordDoneAsync(job, db, token);
             return order;
         }, _ => true, ct);
         if (finished is not null)

@@ -10,8 +10,12 @@ namespace MerchantPortal.Fulfilment;
 /// </summary>
 internal static class KeyClaimer
 {
-    /// <summary>Claims up to <paramref name="wanted"/> more codes for the line; returns the line's delivered total.</summary>
-    public static async Task<int> ClaimAsync(PortalDb db, long itemId, long lineId, int wanted, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Claims up to <paramref name="wanted"/> more codes for the line, which has <paramref name="delivered"/> already;
+    /// returns the line's delivered total. Codes are only ever taken here, in the write that records them delivered,
+    /// so the line's count and its codes agree.
+    /// </summary>
+    public static async Task<int> ClaimAsync(PortalDb db, long itemId, long lineId, int delivered, int wanted, DateTime now, CancellationToken ct)
     {
         var remaining = wanted;
         while (remaining > 0)
@@ -35,6 +39,6 @@ internal static class KeyClaimer
                     .SetProperty(c => c.DeliveredAt, now), ct);
         }
 
-        return await db.KeyCodes.CountAsync(c => c.OrderLineId == lineId, ct);
+        return delivered + wanted - remaining;
     }
 }

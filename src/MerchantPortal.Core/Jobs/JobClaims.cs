@@ -54,19 +54,26 @@ public sealed class JobClaims(WriteQueue writes, IOptions<JobOptions> options, T
 
     /// <summary>Records a job's outcome and ends the lease, if the worker still owns the job; <c>false</c> when it did not.</summary>
     public Task<bool> FinishAsync(string workerId, long jobId, JobStatus status, string? error, DateTime? retryAt, CancellationToken ct) =>
-        writes.WriteAsync(async (db, _, token) =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var message = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
-            return await Owned(db, workerId, jobId)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, status)
-                    .SetProperty(j => j.LeaseOwner, (string?)null)
-                    .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
-                    .SetProperty(j => j.LastError, message)
-                    .SetProperty(j => j.AvailableAt, j => retryAt ?? j.AvailableAt)
-                    .SetProperty(j => j.CompletedAt, status == JobStatus.Done ? now : null), token) == 1;
-        }, _ => true, ct);
+        writes.WriteAsync((db, _, token) => RecordAsync(db, workerId, jobId, status, error, retryAt, token), _ => true, ct);
+
+    /// <summary>Records the job done inside the caller's write (see <see cref="JobRun"/>); <c>false</c> when the worker no longer owns it.</summary>
+    internal Task<bool> RecordDoneAsync(PortalDb db, string workerId, long jobId, CancellationToken ct) =>
+        RecordAsync(db, workerId, jobId, JobStatus.Done, null, null, ct);
+
+    private async Task<bool> RecordAsync(
+        PortalDb db, string workerId, long jobId, JobStatus status, string? error, DateTime? retryAt, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
+        return await Owned(db, workerId, jobId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+                .SetProperty(j => j.LastError, message)
+                .SetProperty(j => j.AvailableAt, j => retryAt ?? j.AvailableAt)
+                .SetProperty(j => j.CompletedAt, status == JobStatus.Done ? now : null), ct) == 1;
+    }
 
     private static IQueryable<OutboxJob> Due(PortalDb db, string type, DateTime now) => db.OutboxJobs.Where(j => j.Type == type
         && ((j.Status == JobStatus.Pending && j.AvailableAt <= now) || (j.Status == JobStatus.Running && j.LeaseExpiresAt < now)));

@@ -47,11 +47,15 @@ public sealed class JobRunner(
     {
         var handler = _handlers.GetValueOrDefault(job.Type)
             ?? throw new InvalidOperationException($"No handler for job type '{job.Type}'; only claim types in {nameof(JobTypes)}.");
-        await using var lease = LeaseKeeper.Start(claims, workerId, job, options.Value.LeaseDuration, clock, logger, ct);
+        var run = JobRun.Begin(claims, workerId, job.Id);
+        await using var lease = LeaseKeeper.Start(claims, workerId, job, run, options.Value.LeaseDuration, clock, logger, ct);
         try
         {
             await handler.HandleAsync(job.Payload, lease.Token);
-            await FinishAsync(workerId, job, JobStatus.Done, null, null);
+            if (!run.RecordedDone)
+            {
+                await FinishAsync(workerId, job, JobStatus.Done, null, null);
+            }
         }
         catch (Exception ex) when (!lease.Token.IsCancellationRequested)
         {

@@ -13,10 +13,11 @@ internal sealed class LeaseKeeper : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _keeping;
 
-    private LeaseKeeper(JobClaims claims, string workerId, ClaimedJob job, TimeSpan interval, TimeProvider clock, ILogger logger, CancellationToken ct)
+    private LeaseKeeper(
+        JobClaims claims, string workerId, ClaimedJob job, JobRun run, TimeSpan interval, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         _handler = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _keeping = KeepAsync(claims, workerId, job, interval, clock, logger);
+        _keeping = KeepAsync(claims, workerId, job, run, interval, clock, logger);
     }
 
     /// <summary>The handler's token: cancelled when the app stops or the lease was lost.</summary>
@@ -24,17 +25,25 @@ internal sealed class LeaseKeeper : IAsyncDisposable
 
     public bool Lost { get; private set; }
 
-    public static LeaseKeeper Start(JobClaims claims, string workerId, ClaimedJob job, TimeSpan leaseDuration, TimeProvider clock, ILogger logger, CancellationToken ct) =>
-        new(claims, workerId, job, leaseDuration / 3, clock, logger, ct);
+    public static LeaseKeeper Start(
+        JobClaims claims, string workerId, ClaimedJob job, JobRun run, TimeSpan leaseDuration, TimeProvider clock, ILogger logger, CancellationToken ct) =>
+        new(claims, workerId, job, run, leaseDuration / 3, clock, logger, ct);
 
-    private async Task KeepAsync(JobClaims claims, string workerId, ClaimedJob job, TimeSpan interval, TimeProvider clock, ILogger logger)
+    private async Task KeepAsync(JobClaims claims, string workerId, ClaimedJob job, JobRun run, TimeSpan interval, TimeProvider clock, ILogger logger)
     {
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, clock, _stop.Token);
-                if (!await claims.RenewAsync(workerId, job.Id, _stop.Token))
+                // Most runs end before the first renewal: stopping the wait is the usual end, not an error to throw.
+                await Task.Delay(interval, clock, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (_stop.IsCancellationRequested || run.RecordedDone)
+                {
+                    return;
+                }
+
+                // A handler's own write may have recorded the job done meanwhile: that ended the lease, nothing was lost.
+                if (!await claims.RenewAsync(workerId, job.Id, _stop.Token) && !run.RecordedDone)
                 {
                     Lost = true;
                     logger.LogWarning("Job {JobId} ({JobType}): worker {WorkerId} lost the lease; stopping its run.", job.Id, job.Type, workerId);

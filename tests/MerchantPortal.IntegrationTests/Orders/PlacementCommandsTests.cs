@@ -50,6 +50,22 @@ public sealed class PlacementCommandsTests : CoreServiceTest
         Assert.Equal(0, _commands.Count);
     }
 
+    [Fact]
+    public async Task A_key_orders_fulfilment_records_its_job_done_in_the_write_that_delivers()
+    {
+        var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
+        var item = await Host.Catalog.KeyItemAsync(codes: 5);
+        var placed = await new TestOrders(Host.Services).PlaceKeyOrderAsync(merchant.Id, item.Id);
+        _commands.Reset();
+
+        await Host.DrainJobsAsync();
+
+        var order = await Host.Get<OrderQueries>().GetAsync(placed.Order.Id, TestCatalog.Admin);
+        Assert.Equal(OrderStatus.Completed, order!.Order.Status);
+        // Claimed, then done with the delivery: no write of its own for the outcome.
+        Assert.Equal(2, _commands.WritesTo("OutboxJobs").Count(c => c.Contains("UPDATE", StringComparison.OrdinalIgnoreCase)));
+    }
+
     private List<string> Selects(params string[] fragments) =>
         [.. _commands.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
             && fragments.All(f => c.Contains(f, StringComparison.Ordinal)))];
