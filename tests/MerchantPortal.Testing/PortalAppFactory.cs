@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.Testing;
@@ -65,11 +66,15 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>Every email the app sends (password links, invitations).</summary>
     public CapturedEmails Emails { get; } = new();
 
+    /// <summary>What the app logs, at the levels its configuration lets through.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IEmailTransport>(Emails);
+            services.AddSingleton<ILoggerProvider>(Logs);
             services.TryAddSingleton<IOrderSnapshotter, TestOrderSnapshotter>();
         });
         builder.UseEnvironment("Development");

@@ -52,6 +52,23 @@ public sealed class OrderPageTests : OrderComponentTest
     }
 
     [Fact]
+    public async Task The_three_status_chips_are_captioned_order_payment_and_fulfilment()
+    {
+        var (merchant, order, _) = await PlaceAndDeliverAsync();
+
+        var page = RenderOrderPage(merchant.Id, order.Id);
+
+        page.WaitForAssertion(() => Assert.Equal("Completed", TextOf(page, "order-status")), Patience);
+        var chips = page.FindAll("[data-testid='order-statuses'] .mp-labelled-status")
+            .Select(c => (Caption: c.QuerySelector(".mp-status-kind")!.TextContent.Trim(), Label: c.QuerySelector(".mp-status-chip")!.TextContent.Trim(),
+                Title: c.GetAttribute("title")))
+            .ToList();
+        Assert.Equal(
+            [("Order", "Completed", "Order: Completed"), ("Payment", "Paid", "Payment: Paid"), ("Fulfilment", "Fulfilled", "Fulfilment: Fulfilled")],
+            chips);
+    }
+
+    [Fact]
     public async Task Delivery_by_another_instance_shows_on_the_next_poll()
     {
         // The page listens to its own notifier, which the fulfilment worker (another "instance") never raises.

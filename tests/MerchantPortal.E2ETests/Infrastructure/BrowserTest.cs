@@ -33,7 +33,12 @@ public abstract class BrowserTest(E2EFixture fixture)
         catch
         {
             Directory.CreateDirectory(ArtifactsDirectory);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.png"), FullPage = true });
+            // A journey may close its page (closing a tab); then the trace is all there is.
+            if (!page.IsClosed)
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.png"), FullPage = true });
+            }
+
             await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.trace.zip") });
             throw;
         }

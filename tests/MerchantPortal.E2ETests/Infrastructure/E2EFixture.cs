@@ -26,6 +26,8 @@ public sealed class E2EFixture : IAsyncLifetime
         App.Settings["Webhooks:RetrySchedule:1"] = "00:00:01";
         App.Settings["Webhooks:RetrySchedule:2"] = "00:00:01";
         App.Settings["ApiKeys:UsageFlushInterval"] = "00:00:00.250";
+        // The layout journey waits for a closed tab's circuit to be disposed, which the circuit host logs at Debug.
+        App.Settings["Logging:Captured:LogLevel:Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost"] = "Debug";
     }
 
     public PortalAppFactory App { get; } = new();

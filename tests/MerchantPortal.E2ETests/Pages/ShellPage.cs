@@ -7,6 +7,9 @@ public sealed class ShellPage(IPage page)
 {
     public ILocator ThemeToggle => page.GetByTestId("theme-toggle");
 
+    /// <summary>The navigation drawer (a MudDrawer) beside the page.</summary>
+    public ILocator Drawer => page.Locator("#main-drawer");
+
     /// <summary>Waits until the page is live (its circuit connected), so clicks reach the server.</summary>
     public async Task WaitUntilInteractiveAsync() =>
         await page.Locator("main[data-interactive='true']").WaitForAsync();

@@ -175,6 +175,30 @@ public sealed class DashboardServiceTests : CoreServiceTest
     }
 
     [Fact]
+    public async Task Staff_see_revenue_and_refunds_per_currency_never_added_across_currencies()
+    {
+        var dollars = await Host.Catalog.MerchantAsync(balance: 100m);
+        var euros = await Host.Catalog.MerchantAsync(currency: "EUR", balance: 100m);
+        var usdKey = await Host.Catalog.KeyItemAsync(unitPriceMinor: 1000, codes: 5);
+        var eurKey = await Host.Catalog.KeyItemAsync(unitPriceMinor: 2500, codes: 5, currency: "EUR");
+        await PlaceAsync(dollars.Id, usdKey.Id, 2, MerchantUser(dollars.Id));
+        await PlaceAsync(euros.Id, eurKey.Id, 1, MerchantUser(euros.Id));
+        await PlaceAsync(euros.Id, eurKey.Id, 2, MerchantUser(euros.Id));
+        await PlacePartialAndRefundAsync(euros.Id, (await Host.Catalog.KeyItemAsync(unitPriceMinor: 700, currency: "EUR")).Id);
+        await Host.DrainJobsAsync();
+
+        var figures = await Host.Get<DashboardService>().GetAsync(Support);
+
+        Assert.Equal(4, figures.Today.Orders);
+        // The partial euro order was paid 14.00 and got 7.00 back: its revenue is what was kept.
+        Assert.Equal("EUR 8200, USD 2000", Amounts(figures.Today.Revenue));
+        Assert.Equal("EUR 700", Amounts(figures.Today.Refunded));
+        Assert.Equal("EUR 8200, USD 2000", Amounts(figures.Totals.Revenue));
+        var dollarsOnly = await Host.Get<DashboardService>().GetAsync(MerchantUser(dollars.Id));
+        Assert.Equal("USD 2000", Amounts(dollarsOnly.Today.Revenue));
+    }
+
+    [Fact]
     public async Task Staff_see_the_merchant_of_each_order_needing_attention()
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
@@ -186,6 +210,9 @@ public sealed class DashboardServiceTests : CoreServiceTest
 
         Assert.Equal(merchant.Name, Assert.Single(figures.NeedsAttention).MerchantName);
     }
+
+    private static string Amounts(IReadOnlyDictionary<string, long> perCurrency) =>
+        string.Join(", ", perCurrency.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {a.Value}"));
 
     private static Actor MerchantUser(Guid merchantId) => Actor.User($"m-{merchantId:N}", "m@test.example", merchantId, Roles.Merchant);
 

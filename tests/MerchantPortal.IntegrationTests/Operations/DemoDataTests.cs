@@ -54,10 +54,23 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
             Assert.Contains(recent, o => o.PaymentMethod == method && o.Status == OrderStatus.Failed && o.PaymentStatus == PaymentStatus.Paid);
             Assert.Contains(recent, o => o.PaymentMethod == method && o.Status == OrderStatus.Partial);
         }
+    }
 
-        // The delayed service is placed last and settles by itself: processing at first, delivered later.
-        Assert.Contains(recent, o => o.Status is OrderStatus.Processing or OrderStatus.Pending or OrderStatus.Completed
-            && o.Lines.Any(l => l.Sku == "SUPPORT-EUR"));
+    [Fact]
+    public async Task A_pending_and_a_processing_order_stay_so_after_the_worker_has_run()
+    {
+        // The worker starts the delayed service's fulfilment within a poll; then it has more than the simulator's default delay to settle them.
+        await OrderWhenAsync(o => o.Status == OrderStatus.Processing && o.Lines.Any(l => l.Sku == "SUPPORT-EUR"));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var today = DateTime.UtcNow.AddHours(-2);
+        var recent = await OrdersAsync(o => o.CreatedAt > today);
+
+        var pending = recent.Where(o => o.Status == OrderStatus.Pending).ToList();
+        Assert.Equal(2, pending.Count);
+        Assert.All(pending, o => Assert.Equal((PaymentStatus.Paid, true), (o.PaymentStatus, o.CanCancel)));
+        var processing = Assert.Single(recent, o => o.Status == OrderStatus.Processing);
+        Assert.Equal(("SUPPORT-EUR", 0), (processing.Lines.Single().Sku, processing.Lines.Single().DeliveredUnits));
+        Assert.Null(RefundService.Refusal(processing));
     }
 
     [Fact]
@@ -159,6 +172,21 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
                 }
             }
 
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<Order> OrderWhenAsync(System.Linq.Expressions.Expression<Func<Order, bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if ((await OrdersAsync(condition)).FirstOrDefault() is { } order)
+            {
+                return order;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No order reached the state in 30 seconds.");
             await Task.Delay(200);
         }
     }
