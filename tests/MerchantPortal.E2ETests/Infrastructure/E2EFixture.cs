@@ -10,12 +10,6 @@ namespace MerchantPortal.E2ETests.Infrastructure;
 /// </summary>
 public sealed class E2EFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-    ];
-
     private IPlaywright _playwright = default!;
 
     public E2EFixture()
@@ -38,12 +32,7 @@ public sealed class E2EFixture : IAsyncLifetime
     {
         _ = App.RootUri;
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,17 @@
+using Microsoft.Playwright;
+
+namespace MerchantPortal.E2ETests.Infrastructure;
+
+/// <summary>The README's pictures (docs/screenshots), saved when <c>MP_SCREENSHOTS_DIR</c> is set (scripts/screenshots.sh).</summary>
+public static class ReadmeScreenshots
+{
+    public static async Task SaveAsync(IPage page, string fileName)
+    {
+        if (Environment.GetEnvironmentVariable("MP_SCREENSHOTS_DIR") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            // Transitions (a button turning enabled, a chip changing colour) are finished first, so the picture shows the state.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, fileName), Animations = ScreenshotAnimations.Disabled });
+        }
+    }
+}
