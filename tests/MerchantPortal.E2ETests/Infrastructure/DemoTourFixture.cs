@@ -3,48 +3,24 @@ using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
-using MerchantPortal.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace MerchantPortal.E2ETests.Infrastructure;
 
 /// <summary>
 /// The portal as a newcomer's first <c>dotnet run</c> leaves it: Development settings with the whole demo (its month
-/// of order history and today's orders to act on), on its own SQLite file, and one headless Chromium. Started once
-/// for the demo tour; the other journeys share <see cref="E2EFixture"/>, whose demo has no history.
+/// of order history and today's orders to act on), on its own SQLite file. Started once for the demo tour; the other
+/// journeys share <see cref="E2EFixture"/>, whose demo has no history.
 /// </summary>
-public sealed class DemoTourFixture : IAsyncLifetime
+public sealed class DemoTourFixture : PortalInBrowserFixture
 {
     public const string Northwind = "Northwind Games";
 
     public const string Contoso = "Contoso Mobile";
 
-    private IPlaywright _playwright = default!;
-
     public DemoTourFixture() =>
         // The test host leaves the history out to start quickly; the tour shows the demo with it (Demo:HistoricalOrders from the Development settings).
         App.Settings.Remove("Demo:HistoricalOrders");
-
-    public PortalAppFactory App { get; } = new();
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public Uri RootUri => App.RootUri;
-
-    public async Task InitializeAsync()
-    {
-        _ = App.RootUri;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await App.DisposeAsync();
-    }
 
     public async Task<MerchantSummary> MerchantAsync(string name) =>
         (await App.Services.GetRequiredService<MerchantService>().FindByNameAsync(name))!;
