@@ -11,6 +11,12 @@ public static class ReadmeScreenshots
         if (Environment.GetEnvironmentVariable("MP_SCREENSHOTS_DIR") is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
+            if (fullPage)
+            {
+                // The app bar and drawer are fixed: from the top, they are drawn once, where they belong.
+                await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            }
+
             // Transitions (a button turning enabled, a chip changing colour) are finished first, so the picture shows the state.
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, fileName), Animations = ScreenshotAnimations.Disabled, FullPage = fullPage });
         }
