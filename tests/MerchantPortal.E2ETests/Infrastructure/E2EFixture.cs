@@ -1,23 +1,11 @@
-using MerchantPortal.Testing;
-using Microsoft.Playwright;
-
 namespace MerchantPortal.E2ETests.Infrastructure;
 
 /// <summary>
-/// One running portal (the real app on a loopback port, Development settings, its own SQLite file)
-/// and one headless Debian Chromium, shared by the end-to-end tests. Each test gets its own browser
-/// context, so cookies never leak between tests.
+/// The portal and browser shared by the end-to-end journeys: the demo merchants, users and catalog without the
+/// month of order history, so it starts quickly; each journey creates the data it needs.
 /// </summary>
-public sealed class E2EFixture : IAsyncLifetime
+public sealed class E2EFixture : PortalInBrowserFixture
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-    ];
-
-    private IPlaywright _playwright = default!;
-
     public E2EFixture()
     {
         // The webhook journey watches a failed attempt being retried, and the API key journey reads the usage of its
@@ -28,31 +16,6 @@ public sealed class E2EFixture : IAsyncLifetime
         App.Settings["ApiKeys:UsageFlushInterval"] = "00:00:00.250";
         // The layout journey waits for a closed tab's circuit to be disposed, which the circuit host logs at Debug.
         App.Settings["Logging:Captured:LogLevel:Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost"] = "Debug";
-    }
-
-    public PortalAppFactory App { get; } = new();
-
-    public IBrowser Browser { get; private set; } = default!;
-
-    public Uri RootUri => App.RootUri;
-
-    public async Task InitializeAsync()
-    {
-        _ = App.RootUri;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await App.DisposeAsync();
     }
 }
 

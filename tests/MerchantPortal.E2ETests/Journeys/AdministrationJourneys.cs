@@ -25,7 +25,6 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : BrowserTest(fix
             await Expect(page.GetByTestId("invite-colleague-dialog")).ToBeHiddenAsync();
             await Expect(page.GetByTestId($"team-status-{email}")).ToHaveTextAsync("Active");
             Assert.Contains(Fixture.App.Emails.Sent, e => e.To == email && e.Link!.Contains("Account/ResetPassword", StringComparison.Ordinal));
-            await DocumentAsync(page, "team.png");
 
             await page.GetByTestId($"team-actions-{email}").ClickAsync();
             await page.GetByTestId("team-remove").ClickAsync();
@@ -56,14 +55,12 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : BrowserTest(fix
             await page.GetByTestId("confirm-ok").ClickAsync();
 
             await Expect(page.GetByTestId($"merchant-status-{renamed}")).ToHaveTextAsync("Deactivated");
-            await DocumentAsync(page, "merchants.png");
 
             await shell.GoToAsync("audit");
             await page.GetByTestId("audit-search").FillAsync(renamed);
             var changes = page.GetByTestId("audit-changes");
             await Expect(changes.Filter(new() { HasText = "status" })).ToContainTextAsync("active → deactivated");
             await Expect(changes.Filter(new() { HasText = "name" })).ToContainTextAsync($"{name} → {renamed}");
-            await DocumentAsync(page, "audit-log.png");
         });
 
     [Fact]

@@ -38,7 +38,6 @@ public sealed class ApiKeyJourneys(E2EFixture fixture) : BrowserTest(fixture)
 
             var secret = await keys.Secret.InputValueAsync();
             Assert.StartsWith("mp_test_", secret);
-            await DocumentAsync(page, "api-key-secret.png");
             await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
             await keys.CopyButton.ClickAsync();
             await Expect(page.Locator(".mud-snackbar", new() { HasText = "API key copied to the clipboard." })).ToBeVisibleAsync();
@@ -81,7 +80,6 @@ public sealed class ApiKeyJourneys(E2EFixture fixture) : BrowserTest(fixture)
             await Expect(row.Requests).ToHaveTextAsync("2");
             await Expect(row.Orders).ToHaveTextAsync("1");
             await Expect(row.LastUsed).ToContainTextAsync("from 127.0.0.1");
-            await DocumentAsync(page, "api-keys.png");
 
             await keys.RevokeAsync(name);
 

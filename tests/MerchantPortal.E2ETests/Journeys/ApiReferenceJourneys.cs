@@ -43,7 +43,7 @@ public sealed class ApiReferenceJourneys(E2EFixture fixture) : BrowserTest(fixtu
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "List catalog items" })).ToBeVisibleAsync();
             await OpenPlaceAnOrderAsync(page);
             await Expect(page.GetByText("/api/v1/orders").First).ToBeVisibleAsync();
-            await DocumentAsync(page, "api-reference.png");
+            await ReadmeScreenshots.SaveAsync(page, "api-reference.png");
 
             var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
             var unexpected = violations.Where(v => !IsZodEvalProbe(v)).ToList();

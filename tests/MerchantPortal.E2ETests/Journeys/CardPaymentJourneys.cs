@@ -33,7 +33,6 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
             await SaveCardAsync(page, customer.Id, "4242 4242 4242 4242");
             await Expect(page.GetByTestId("card-4242")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("default-card")).ToBeVisibleAsync();
-            await DocumentAsync(page, "customer-cards.png");
 
             var order = await PlaceCardOrderAsync(page, customer.Email!, item.Sku);
 
@@ -54,7 +53,6 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
 
             await PlaceAsync(page, customer.Email!, item.Sku);
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete authentication" })).ToBeVisibleAsync();
-            await DocumentAsync(page, "three-d-secure.png");
             await new SandboxAuthenticationPage(page).CompleteAsync();
 
             await Expect(page).ToHaveURLAsync(OrderAddress());
@@ -98,7 +96,6 @@ public sealed partial class CardPaymentJourneys(E2EFixture fixture) : BrowserTes
 
             await Expect(page.Locator("main")).ToContainTextAsync("Your card was declined.");
             await Expect(page.Locator("main")).ToContainTextAsync("failed and nothing was charged");
-            await DocumentAsync(page, "card-declined.png");
             var orders = await Fixture.App.Services.GetRequiredService<OrderQueries>()
                 .SearchAsync(new OrderQuery { CustomerId = customer.Id }, Auditing.Actor.System);
             var failed = Assert.Single(orders.Items);

@@ -34,14 +34,12 @@ public sealed class CatalogJourneys(E2EFixture fixture) : BrowserTest(fixture)
             await Expect(catalog.UploadResult("added")).ToHaveTextAsync("2 added");
             await Expect(catalog.UploadResult("duplicates")).ToContainTextAsync("1 duplicate");
             await Expect(catalog.UploadResult("existing")).ToHaveTextAsync("0 already in the inventory");
-            await DocumentAsync(page, "catalog-upload-codes.png");
             await catalog.CloseUploadDialogAsync();
             await Expect(catalog.UploadDialog).ToBeHiddenAsync();
             await Expect(catalog.StockAvailable).ToHaveTextAsync("2");
             await Expect(catalog.CodeRows).ToHaveCountAsync(2);
             await Expect(catalog.Codes).ToContainTextAsync("•••• •••• 2222");
             await Expect(catalog.Codes).Not.ToContainTextAsync("NQ-BBBB-2222");
-            await DocumentAsync(page, "catalog-item.png");
 
             await catalog.CodeRows.Filter(new() { HasText = "2222" }).GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Reveal" }).ClickAsync();
             await Expect(page.GetByTestId("confirm-dialog")).ToContainTextAsync("Revealing a code is recorded in the audit log");
@@ -57,7 +55,6 @@ public sealed class CatalogJourneys(E2EFixture fixture) : BrowserTest(fixture)
             await catalog.SearchAsync(sku);
             await Expect(catalog.Rows).ToHaveCountAsync(1);
             await Expect(catalog.Row(name).GetByTestId("item-stock")).ToHaveTextAsync("2 left");
-            await DocumentAsync(page, "catalog.png");
         });
 
     [Fact]

@@ -33,7 +33,6 @@ public sealed partial class OrderExportJourneys(E2EFixture fixture) : BrowserTes
             await page.ReloadAsync();
             await shell.WaitUntilInteractiveAsync();
             await Expect(orders.OrderLinks).ToHaveCountAsync(2);
-            await DocumentAsync(page, "orders.png");
 
             var download = await orders.ExportAsync();
 

@@ -51,7 +51,6 @@ public sealed partial class RefundJourneys(E2EFixture fixture) : BrowserTest(fix
             var row = queue.Row(placed.Reference);
             await Expect(row.GetByTestId("queue-reason")).ToHaveTextAsync("Out of stock");
             await Expect(row.GetByTestId("queue-undelivered")).ToHaveTextAsync("3 of 5");
-            await DocumentAsync(page, "support-queue.png");
 
             var dialog = await queue.RefundAsync(placed.Reference);
             await dialog.RefundToCardAsync();
@@ -60,7 +59,6 @@ public sealed partial class RefundJourneys(E2EFixture fixture) : BrowserTest(fix
             await Expect(dialog.Total).ToHaveTextAsync("$27.00");
             await Expect(dialog.ApprovalHint).ToHaveCountAsync(0);
             await Expect(dialog.ReviewButton).ToBeEnabledAsync();
-            await DocumentAsync(page, "refund-dialog.png");
             await dialog.ReviewAsync();
             await Expect(dialog.ConfirmationText).ToHaveTextAsync($"3 × {item.Name} = $27.00 to Visa •••• 4242");
             await Expect(dialog.ConfirmationApprovalWarning).ToHaveCountAsync(0);
@@ -191,7 +189,6 @@ public sealed partial class RefundJourneys(E2EFixture fixture) : BrowserTest(fix
             await Expect(approval.GetByTestId("approval-requested-by")).ToHaveTextAsync($"by {requester.Email}");
             await Expect(approval.GetByTestId("approval-own-request")).ToHaveCountAsync(0);
             await Expect(approval.GetByTestId("approval-approve")).ToBeEnabledAsync();
-            await DocumentAsync(page, "approvals.png");
             await queue.ApproveAsync(placed.Reference);
 
             await Expect(Snackbar(page, "Approved:")).ToContainTextAsync($"({reference} on {placed.Reference})");

@@ -29,7 +29,6 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
 
             Assert.Equal(expected, await shell.NavigationKeysAsync());
             await Expect(page.GetByTestId("dashboard-account")).ToContainTextAsync(role);
-            await DocumentAsync(page, $"dashboard-{role.ToLowerInvariant()}.png");
             await shell.SignOutAsync();
         }, $"{nameof(Each_role_signs_in_and_sees_exactly_its_navigation)}_{role}");
 
@@ -39,7 +38,6 @@ public sealed class SignInJourneys(E2EFixture fixture) : BrowserTest(fixture)
         {
             var login = new LoginPage(page);
             await login.GotoAsync();
-            await DocumentAsync(page, "sign-in.png");
 
             await login.SubmitAsync(Fixture.App.DemoUser(Roles.Support).Email, "Definitely-Wrong-1!");
 

@@ -16,7 +16,6 @@ public sealed class UserAdministrationJourneys(E2EFixture fixture) : BrowserTest
             var email = $"agent-{Guid.NewGuid():N}@test.example";
             var shell = await new LoginPage(page).SignInAsync(admin.Email, admin.Password);
             await shell.GoToAsync("users");
-            await DocumentAsync(page, "users.png");
 
             await page.GetByTestId("invite-user").ClickAsync();
             var dialog = page.GetByTestId("user-dialog");

@@ -52,7 +52,6 @@ public sealed class WebhookJourneys(E2EFixture fixture) : BrowserTest(fixture)
             });
             await Expect(delivery.Root.GetByTestId("delivery-attempts")).ToHaveTextAsync("2");
             await Expect(delivery.Attempts.First.GetByTestId("attempt-response")).ToContainTextAsync("answered 500");
-            await DocumentAsync(page, "webhooks.png");
 
             await delivery.ResendAsync();
             await webhooks.RefreshUntilAsync(async () =>
