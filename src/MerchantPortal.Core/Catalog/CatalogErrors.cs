@@ -114,6 +114,9 @@ public static class CatalogErrors
         _ => "CODE_UNPRINTABLE_CHARACTER",
     }, string.Create(CultureInfo.InvariantCulture, $"Line {line}: {KeyCodeText.Describe(problem)}."), "codes");
 
+    public static Error CodeSearchTooLong { get; } = new("CODE_SEARCH_TOO_LONG",
+        $"Search with at most {KeyCodeText.MaxLength} characters: no code is longer.", "ends_with");
+
     public static Error InventoryNotAllowed { get; } =
         new("KEY_INVENTORY_NOT_ALLOWED", "Only admins can upload or void codes.") { Kind = ErrorKind.Forbidden };
 
