@@ -236,8 +236,8 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
 
     private static void FillKeyBasics(IRenderedComponent<CatalogItemForm> form, string sku)
     {
-        form.Find("[data-testid='item-sku']").Change(sku);
-        form.Find("[data-testid='item-name']").Change("Starfall gift card");
+        form.Find("[data-testid='item-sku']").Input(sku);
+        form.Find("[data-testid='item-name']").Input("Starfall gift card");
     }
 
     /// <summary>The helper/error line shown under the input.</summary>
