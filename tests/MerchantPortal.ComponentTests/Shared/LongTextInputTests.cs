@@ -1,12 +1,10 @@
 using Bunit;
 using MerchantPortal.ApiKeys;
 using MerchantPortal.Approvals;
-using MerchantPortal.Catalog;
 using MerchantPortal.Customers;
 using MerchantPortal.Identity;
 using MerchantPortal.Orders;
 using MerchantPortal.Web.Features.ApiKeys;
-using MerchantPortal.Web.Features.Catalog;
 using MerchantPortal.Web.Features.Customers;
 using MerchantPortal.Web.Features.Orders;
 using MerchantPortal.Web.Features.Support;
@@ -111,20 +109,6 @@ public sealed class LongTextInputTests : CoreComponentTest
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid='api-key-scopes-error']")));
         Assert.StartsWith(ApiKeyErrors.NameTooLong.Message, HelperText(provider, "api-key-name"), StringComparison.Ordinal);
         provider.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"));
-    }
-
-    [Fact]
-    public async Task A_code_search_longer_than_any_code_says_so_instead_of_being_cut()
-    {
-        var item = await Core.Catalog.KeyItemAsync(codes: 1);
-        SignInAs(Roles.Admin);
-
-        var panel = RenderWithProviders<KeyCodesPanel>(new Dictionary<string, object?> { [nameof(KeyCodesPanel.ItemId)] = item.Id });
-
-        var text = new string('x', KeyCodeText.MaxLength + 1);
-        panel.Find("[data-testid='codes-search']").Input(text);
-        panel.WaitForAssertion(() => Assert.Equal(CatalogErrors.CodeSearchTooLong.Message, HelperText(panel, "codes-search")));
-        AssertKeptWhole(panel, "codes-search", text);
     }
 
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog)> ShowAsync<TDialog>(DialogParameters<TDialog> parameters)
