@@ -1,5 +1,6 @@
 using System.Globalization;
 using MerchantPortal.Common;
+using MerchantPortal.Monetary;
 
 namespace MerchantPortal.Catalog;
 
@@ -11,16 +12,16 @@ public static class CatalogErrors
     public static Error SkuRequired { get; } = new("SKU_REQUIRED", "Enter a SKU.", "sku");
 
     public static Error SkuInvalid { get; } =
-        new("SKU_INVALID", "A SKU has up to 64 letters, digits, dashes or underscores.", "sku");
+        new("SKU_INVALID", $"A SKU has up to {CatalogItemRules.MaxSkuLength} letters, digits, dashes or underscores.", "sku");
 
     public static Error SkuTaken { get; } = new("SKU_TAKEN", "Another item already uses this SKU.", "sku") { Kind = ErrorKind.Conflict };
 
     public static Error NameRequired { get; } = new("NAME_REQUIRED", "Enter the item's name.", "name");
 
-    public static Error NameTooLong { get; } = new("NAME_TOO_LONG", "The name can be at most 200 characters.", "name");
+    public static Error NameTooLong { get; } = new("NAME_TOO_LONG", $"The name can be at most {CatalogItemRules.MaxNameLength} characters.", "name");
 
     public static Error DescriptionTooLong { get; } =
-        new("DESCRIPTION_TOO_LONG", "The description can be at most 2000 characters.", "description");
+        new("DESCRIPTION_TOO_LONG", $"The description can be at most {CatalogItemRules.MaxDescriptionLength} characters.", "description");
 
     public static Error CurrencyInvalid { get; } =
         new("CURRENCY_INVALID", "Enter a three-letter ISO 4217 currency code, like USD or EUR.", "currency");
@@ -35,6 +36,25 @@ public static class CatalogErrors
 
     public static Error StepInvalid { get; } = new("STEP_INVALID",
         "The step must be greater than zero and fit a whole number of times between the minimum and maximum.", "step");
+
+    /// <summary>A price, face value or step above <see cref="CatalogItemRules.MaxAmountMinor"/>, at its field.</summary>
+    public static Error AmountTooLarge(string field, string? currency) => new("AMOUNT_TOO_LARGE",
+        $"The amount can be at most {(Monetary.Currency.TryGet(currency, out var known)
+            ? new Money(CatalogItemRules.MaxAmountMinor, known).ToString()
+            : CatalogItemRules.MaxAmountMinor.ToString("N0", CultureInfo.InvariantCulture))}.", field);
+
+    /// <summary>
+    /// An amount typed in major units with more decimals than the currency has: it has no exact value in minor units, so a
+    /// form reports it before it can build a request.
+    /// </summary>
+    public static Error AmountTooPrecise(string field, Currency currency) => new("AMOUNT_TOO_PRECISE", currency.Exponent == 0
+        ? $"{currency.Code} has no minor unit: enter a whole amount."
+        : $"{currency.Code} amounts have at most {currency.Exponent} decimal places, like {1.5m.ToString($"F{currency.Exponent}", CultureInfo.InvariantCulture)}.",
+        field);
+
+    /// <summary>A percentage with more than two decimals has no exact value in basis points; a form reports it before it can build a request.</summary>
+    public static Error PercentTooPrecise(string field) =>
+        new("PERCENT_TOO_PRECISE", "Enter the percentage with at most two decimal places, like 2.75.", field);
 
     public static Error RateInvalid { get; } = new("RATE_INVALID", "The rate must be between 0.01% and 1000% of the face value.", "rate");
 
@@ -93,6 +113,9 @@ public static class CatalogErrors
         CodeProblemKind.BidiControl => "CODE_BIDI_CONTROL",
         _ => "CODE_UNPRINTABLE_CHARACTER",
     }, string.Create(CultureInfo.InvariantCulture, $"Line {line}: {KeyCodeText.Describe(problem)}."), "codes");
+
+    public static Error CodeSearchTooLong { get; } = new("CODE_SEARCH_TOO_LONG",
+        $"Search with at most {KeyCodeText.MaxLength} characters: no code is longer.", "ends_with");
 
     public static Error InventoryNotAllowed { get; } =
         new("KEY_INVENTORY_NOT_ALLOWED", "Only admins can upload or void codes.") { Kind = ErrorKind.Forbidden };

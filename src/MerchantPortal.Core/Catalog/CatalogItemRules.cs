@@ -9,6 +9,18 @@ public static partial class CatalogItemRules
 {
     public const int MaxKeyQuantity = 10_000;
 
+    public const int MaxSkuLength = 64;
+
+    public const int MaxNameLength = 200;
+
+    public const int MaxDescriptionLength = 2000;
+
+    /// <summary>
+    /// The largest price, face value or step, in minor units (ten billion dollars): far above any real item, and low enough
+    /// that a line of <see cref="MaxKeyQuantity"/> units with its fee and tax stays well inside a <see cref="long"/>.
+    /// </summary>
+    public const long MaxAmountMinor = 1_000_000_000_000;
+
     /// <summary>Every problem with the item's details, as one error (<see cref="Error.Combine"/>); null when valid.</summary>
     public static Error? Validate(SaveCatalogItem item)
     {
@@ -17,7 +29,7 @@ public static partial class CatalogItemRules
         {
             errors.Add(CatalogErrors.SkuRequired);
         }
-        else if (!SkuPattern().IsMatch(item.Sku.Trim()))
+        else if (item.Sku.Trim().Length > MaxSkuLength || !SkuPattern().IsMatch(item.Sku.Trim()))
         {
             errors.Add(CatalogErrors.SkuInvalid);
         }
@@ -26,12 +38,12 @@ public static partial class CatalogItemRules
         {
             errors.Add(CatalogErrors.NameRequired);
         }
-        else if (item.Name.Trim().Length > 200)
+        else if (item.Name.Trim().Length > MaxNameLength)
         {
             errors.Add(CatalogErrors.NameTooLong);
         }
 
-        if (item.Description?.Length > 2000)
+        if (item.Description?.Length > MaxDescriptionLength)
         {
             errors.Add(CatalogErrors.DescriptionTooLong);
         }
@@ -41,10 +53,19 @@ public static partial class CatalogItemRules
             errors.Add(CatalogErrors.CurrencyInvalid);
         }
 
+        errors.AddRange(ValidateAmounts(item));
         errors.AddRange(ValidateType(item));
         errors.AddRange(ValidateCharges(item));
         errors.AddRange(ValidateFields(item));
         return Error.Combine(errors);
+    }
+
+    private static IEnumerable<Error> ValidateAmounts(SaveCatalogItem item)
+    {
+        var amounts = item.Type == ProductType.TopUp
+            ? [("min_amount", item.MinAmountMinor), ("max_amount", item.MaxAmountMinor), ("step", item.StepMinor)]
+            : new[] { ("unit_price", item.UnitPriceMinor) };
+        return amounts.Where(a => a.Item2 > MaxAmountMinor).Select(a => CatalogErrors.AmountTooLarge(a.Item1, item.Currency));
     }
 
     private static IEnumerable<Error> ValidateType(SaveCatalogItem item)
@@ -164,7 +185,7 @@ public static partial class CatalogItemRules
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex SkuPattern();
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]

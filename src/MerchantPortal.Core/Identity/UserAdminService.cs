@@ -65,7 +65,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         InScopeAsync<Result<UserSummary>>(async (db, users) =>
         {
             var email = request.Email?.Trim() ?? "";
-            if (await ValidateProfileAsync(db, ValidateEmail(email), request.DisplayName, request.Role, request.MerchantId, ct) is { } invalid)
+            // An empty password, unlike none, means one was meant to be set; it is reported with the profile's problems.
+            var profile = await ValidateProfileAsync(db, ValidateEmail(email), request.DisplayName, request.Role, request.MerchantId, ct);
+            if (Error.Combine([.. profile?.Flatten() ?? [], .. request.Password is { Length: 0 } ? [UserErrors.PasswordRequired] : Array.Empty<Error>()])
+                is { } invalid)
             {
                 return invalid;
             }

@@ -35,5 +35,9 @@ public static class UserErrors
     public static Error TeamNotAllowed { get; } = new("TEAM_CHANGE_NOT_ALLOWED",
         "Only the merchant's team admins and platform admins can manage its team.") { Kind = ErrorKind.Forbidden };
 
+    /// <summary>A password was asked for (an empty one, rather than none for an emailed link) but not given.</summary>
+    public static Error PasswordRequired { get; } =
+        new("PASSWORD_REQUIRED", "Enter a password, or choose to email a link instead.", "password");
+
     public static Error PasswordRejected(string reason) => new("PASSWORD_REJECTED", reason, "password");
 }

@@ -32,6 +32,11 @@ public sealed class OrderCancellationService(
             return OrderErrors.CancelNotAllowed;
         }
 
+        if (reason?.Trim().Length > OrderErrors.MaxCancelReasonLength)
+        {
+            return OrderErrors.CancelReasonTooLong;
+        }
+
         var found = await queries.GetAsync(orderId, actor, ct);
         if (found is null)
         {

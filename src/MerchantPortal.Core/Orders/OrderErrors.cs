@@ -16,10 +16,19 @@ public static class OrderErrors
     /// <summary>The longest notes; the EF configuration and the portal's counter use it too.</summary>
     public const int MaxNotesLength = 2000;
 
+    /// <summary>The longest cancellation reason: it becomes the note of the refund a cancellation makes, so the refund's limit.</summary>
+    public const int MaxCancelReasonLength = Refunds.RefundErrors.MaxNoteLength;
+
+    public static Error CancelReasonTooLong { get; } =
+        new("CANCEL_REASON_TOO_LONG", $"The reason can be at most {MaxCancelReasonLength} characters.", "reason");
+
     public static Error NotFound { get; } = new("ORDER_NOT_FOUND", "That order does not exist.") { Kind = ErrorKind.NotFound };
 
     public static Error MerchantNotFound { get; } =
         new("MERCHANT_NOT_FOUND", "That merchant account does not exist.", "merchant_id") { Kind = ErrorKind.NotFound };
+
+    /// <summary>No merchant chosen: a form reports it before it can build a request, as the request names its merchant.</summary>
+    public static Error MerchantRequired { get; } = new("MERCHANT_REQUIRED", "Choose the merchant to place the order for.", "merchant_id");
 
     public static Error MerchantDeactivated { get; } = new("MERCHANT_DEACTIVATED",
         "This merchant account is deactivated and takes no new orders; an admin can reactivate it.", "merchant_id") { Kind = ErrorKind.Conflict };

@@ -22,7 +22,7 @@ public sealed class ApiKeysPageTests : CoreComponentTest
         page.WaitForElement("[data-testid='create-api-key']", Patience).Click();
         page.WaitForElement("[data-testid='create-api-key-dialog']", Patience);
 
-        page.Find("[data-testid='api-key-name']").Change("Web shop");
+        page.Find("[data-testid='api-key-name']").Input("Web shop");
         Input(page, $"api-key-scope-{Scopes.OrdersRead}").Change(true);
         Input(page, $"api-key-scope-{Scopes.OrdersWrite}").Change(true);
         page.Find("[data-testid='api-key-allowed-ips']").Change("203.0.113.7\n198.51.100.0/24\n");
@@ -59,7 +59,7 @@ public sealed class ApiKeysPageTests : CoreComponentTest
         page.Find("[data-testid='api-key-allowed-ips']").Change("10.0.0.1\nnot-an-address");
         page.Find("[data-testid='api-key-create-submit']").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ApiKeyErrors.NameRequired.Message, HelperText(page, "api-key-name")), Patience);
+        page.WaitForAssertion(() => Assert.StartsWith(ApiKeyErrors.NameRequired.Message, HelperText(page, "api-key-name"), StringComparison.Ordinal), Patience);
         Assert.Equal(ApiKeyErrors.ScopesRequired.Message, page.Find("[data-testid='api-key-scopes-error']").TextContent.Trim());
         Assert.Equal(ApiKeyErrors.ExpiryInPast.Message, HelperText(page, "api-key-expires"));
         Assert.Contains("\"not-an-address\" is not an IP address", HelperText(page, "api-key-allowed-ips"), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Bunit;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
 using MerchantPortal.Identity;
+using MerchantPortal.ComponentTests.Shared;
 using MerchantPortal.Testing;
 using MerchantPortal.Web.Features.Catalog;
 using Microsoft.AspNetCore.Components;
@@ -47,6 +48,76 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_missing_or_invalid_input_is_reported_at_once_in_the_services_words_and_the_first_is_focused()
+    {
+        var focus = JSInterop.SetupModule("./js/form-focus.js");
+        var form = Render<CatalogItemForm>();
+        form.Find("[data-testid='item-currency']").Change("ZZZ");
+        form.Find("[data-testid='item-fee']").Change("1.555");
+
+        form.Find("[data-testid='item-save']").Click();
+
+        // The SKU and name lines also carry their counters ("0 / 64").
+        form.WaitForAssertion(() => Assert.StartsWith(CatalogErrors.SkuRequired.Message, MessageFor(form, "item-sku"), StringComparison.Ordinal));
+        Assert.StartsWith(CatalogErrors.NameRequired.Message, MessageFor(form, "item-name"), StringComparison.Ordinal);
+        Assert.Equal(CatalogErrors.CurrencyInvalid.Message, MessageFor(form, "item-currency"));
+        Assert.Equal(CatalogErrors.PriceInvalid.Message, MessageFor(form, "item-unit-price"));
+        Assert.Equal(CatalogErrors.PercentTooPrecise("fee").Message, MessageFor(form, "item-fee"));
+        Assert.Equal("true", form.Find("[data-testid='item-sku']").GetAttribute("aria-invalid"));
+        form.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"));
+        Assert.Empty(form.FindAll("[data-testid='item-form-error']"));
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_top_up_missing_its_face_values_and_rate_is_told_so_at_each_input_by_the_service()
+    {
+        var focus = JSInterop.SetupModule("./js/form-focus.js");
+        var form = Render<CatalogItemForm>();
+        FillKeyBasics(form, "TOPUP-2");
+        form.Find("[data-testid='item-type-top_up']").Click();
+        form.Find("[data-testid='item-rate']").Change("");
+
+        form.Find("[data-testid='item-save']").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(CatalogErrors.AmountBoundsInvalid.Message, MessageFor(form, "item-max-amount")));
+        Assert.Equal(CatalogErrors.RateInvalid.Message, MessageFor(form, "item-rate"));
+        form.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"));
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_price_above_the_services_limit_is_reported_at_the_price()
+    {
+        var form = Render<CatalogItemForm>();
+        FillKeyBasics(form, "HUGE-1");
+        form.Find("[data-testid='item-unit-price']").Change("100000000000000000000");
+
+        form.Find("[data-testid='item-save']").Click();
+
+        form.WaitForAssertion(() => Assert.Equal(CatalogErrors.AmountTooLarge("unit_price", "USD").Message, MessageFor(form, "item-unit-price")));
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
+    }
+
+    [Theory]
+    [InlineData("item-sku", CatalogItemRules.MaxSkuLength, "SKU_INVALID")]
+    [InlineData("item-name", CatalogItemRules.MaxNameLength, "NAME_TOO_LONG")]
+    [InlineData("item-description", CatalogItemRules.MaxDescriptionLength, "DESCRIPTION_TOO_LONG")]
+    public async Task Text_longer_than_the_service_takes_is_kept_and_shown_at_its_input_and_by_the_service_on_save(string testId, int limit, string code)
+    {
+        var form = Render<CatalogItemForm>();
+        FillKeyBasics(form, "LONG-1");
+        form.Find("[data-testid='item-unit-price']").Change("5");
+        var message = new[] { CatalogErrors.SkuInvalid, CatalogErrors.NameTooLong, CatalogErrors.DescriptionTooLong }.Single(e => e.Code == code).Message;
+
+        CountedInput.AssertTooLongIsShownNotCut(form, testId, limit, message);
+        form.Find("[data-testid='item-save']").Click();
+
+        form.WaitForAssertion(() => Assert.StartsWith(message, CountedInput.HelperText(form, testId), StringComparison.Ordinal));
+        Assert.Equal(0, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
+    }
+
+    [Fact]
     public async Task A_SKU_another_item_uses_is_shown_at_the_SKU_field()
     {
         var existing = await _core.Catalog.KeyItemAsync();
@@ -56,7 +127,7 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
 
         form.Find("[data-testid='item-save']").Click();
 
-        form.WaitForAssertion(() => Assert.Equal(CatalogErrors.SkuTaken.Message, MessageFor(form, "item-sku")));
+        form.WaitForAssertion(() => Assert.StartsWith(CatalogErrors.SkuTaken.Message, MessageFor(form, "item-sku"), StringComparison.Ordinal));
         Assert.Equal(1, (await Catalog.SearchAsync(new CatalogQuery(IncludeInactive: true), Actor.System)).TotalCount);
     }
 
@@ -165,8 +236,8 @@ public sealed class CatalogItemFormTests : PortalComponentTest, IAsyncLifetime
 
     private static void FillKeyBasics(IRenderedComponent<CatalogItemForm> form, string sku)
     {
-        form.Find("[data-testid='item-sku']").Change(sku);
-        form.Find("[data-testid='item-name']").Change("Starfall gift card");
+        form.Find("[data-testid='item-sku']").Input(sku);
+        form.Find("[data-testid='item-name']").Input("Starfall gift card");
     }
 
     /// <summary>The helper/error line shown under the input.</summary>

@@ -108,7 +108,7 @@ public sealed class OrderPageTests : OrderComponentTest
         var page = RenderOrderPage(merchant.Id, order.Id);
 
         page.WaitForElement("[data-testid='cancel-order']", Patience).Click();
-        page.WaitForElement("[data-testid='cancel-reason']", Patience).Change("Customer changed their mind");
+        page.WaitForElement("[data-testid='cancel-reason']", Patience).Input("Customer changed their mind");
         page.Find("[data-testid='cancel-confirm']").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Cancelled", TextOf(page, "order-status")), Patience);

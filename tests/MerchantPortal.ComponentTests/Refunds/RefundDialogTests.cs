@@ -1,5 +1,6 @@
 using Bunit;
 using MerchantPortal.Auditing;
+using MerchantPortal.ComponentTests.Shared;
 using MerchantPortal.Data;
 using MerchantPortal.Identity;
 using MerchantPortal.Ledger;
@@ -132,6 +133,24 @@ public sealed class RefundDialogTests : RefundComponentTest
 
         host.WaitForElement("[data-testid='refund-confirm']", Patience);
         Assert.Equal("Other", TextOf(host, "refund-confirm-reason"));
+    }
+
+    [Fact]
+    public async Task A_note_that_is_too_long_is_kept_shown_at_the_note_and_focused_before_any_confirmation()
+    {
+        var focus = JSInterop.SetupModule("./js/form-focus.js");
+        var (_, order) = await PartialOrderAsync(units: 5, codes: 2);
+        var (host, _) = Open(order.Id);
+        host.Find(Units).Input("1");
+        host.WaitForAssertion(() => Assert.Equal("$24.50", TextOf(host, "refund-total")), Patience);
+
+        CountedInput.AssertTooLongIsShownNotCut(host, "refund-note", RefundErrors.MaxNoteLength, RefundErrors.NoteTooLong.Message);
+        host.Find("[data-testid='refund-review']").Click();
+
+        host.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"), Patience);
+        Assert.StartsWith(RefundErrors.NoteTooLong.Message, MessageFor(host, "refund-note"), StringComparison.Ordinal);
+        Assert.Empty(host.FindAll("[data-testid='refund-confirm']"));
+        Assert.Equal(0, await RefundCountAsync());
     }
 
     [Fact]

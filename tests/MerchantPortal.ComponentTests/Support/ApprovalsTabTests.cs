@@ -59,7 +59,7 @@ public sealed class ApprovalsTabTests : SupportQueueTest
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid='approval-row']")), Patience);
 
         page.Find("[data-testid='approval-reject']").Click();
-        page.WaitForElement("[data-testid='reject-note']", Patience).Change("The customer was sent replacement codes.");
+        page.WaitForElement("[data-testid='reject-note']", Patience).Input("The customer was sent replacement codes.");
         page.Find("[data-testid='reject-confirm']").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Rejected:", Snackbar(page), StringComparison.Ordinal), Patience);

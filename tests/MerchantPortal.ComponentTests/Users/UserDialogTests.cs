@@ -51,6 +51,24 @@ public sealed class UserDialogTests : PortalComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_invitation_reports_every_missing_field_at_once_and_focuses_the_first()
+    {
+        var focus = JSInterop.SetupModule("./js/form-focus.js");
+        var (provider, _) = await ShowAsync();
+        provider.Find("[data-testid='user-set-password']").Click();
+
+        provider.Find("[data-testid='user-save']").Click();
+
+        provider.WaitForAssertion(() => Assert.Equal(UserErrors.EmailRequired.Message, MessageFor(provider, "user-email")));
+        Assert.Equal(UserErrors.DisplayNameRequired.Message, MessageFor(provider, "user-name"));
+        Assert.Equal(UserErrors.MerchantRequired.Message, MessageFor(provider, "user-merchant-select"));
+        Assert.Equal(UserErrors.PasswordRequired.Message, MessageFor(provider, "user-password"));
+        Assert.Equal("true", provider.Find("[data-testid='user-email']").GetAttribute("aria-invalid"));
+        provider.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"));
+        Assert.Equal(0, (await _core.Get<UserAdminService>().SearchAsync(new UserQuery())).TotalCount);
+    }
+
+    [Fact]
     public async Task An_invalid_email_is_reported_at_the_email_field()
     {
         var (provider, _) = await ShowAsync();

@@ -41,10 +41,10 @@ public sealed class WebhooksPageTests : CoreComponentTest
         page.WaitForAssertion(() => page.Find("[data-testid='endpoints-empty']"), Patience);
 
         page.Find("[data-testid='add-endpoint']").Click();
-        page.WaitForAssertion(() => page.Find("[data-testid='endpoint-url-input']").Change("ftp://hooks.example.test/in"), Patience);
+        page.WaitForAssertion(() => page.Find("[data-testid='endpoint-url-input']").Input("ftp://hooks.example.test/in"), Patience);
         page.Find("[data-testid='endpoint-save']").Click();
         page.WaitForAssertion(() => Assert.Contains(WebhookErrors.UrlInvalid.Message, page.Markup, StringComparison.Ordinal), Patience);
-        page.Find("[data-testid='endpoint-url-input']").Change("https://127.0.0.1/in");
+        page.Find("[data-testid='endpoint-url-input']").Input("https://127.0.0.1/in");
         page.Find("[data-testid='endpoint-save']").Click();
 
         string secret = "";

@@ -59,6 +59,15 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_password_is_required_together_with_every_other_missing_detail()
+    {
+        var result = await _users.CreateAsync(new CreateUser("", "", Roles.Merchant, null, Password: ""), Admin);
+
+        Assert.Equal(["EMAIL_REQUIRED", "DISPLAY_NAME_REQUIRED", "MERCHANT_REQUIRED", "PASSWORD_REQUIRED"], result.Error!.Flatten().Select(e => e.Code));
+        Assert.Equal(0, (await _users.SearchAsync(new UserQuery())).TotalCount);
+    }
+
+    [Fact]
     public async Task A_weak_password_is_rejected_and_no_user_is_left_behind()
     {
         var result = await _users.CreateAsync(new CreateUser("weak@acme.test", "Weak", Roles.Support, null, "password"), Admin);

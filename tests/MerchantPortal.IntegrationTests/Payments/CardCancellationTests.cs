@@ -37,6 +37,19 @@ public sealed class CardCancellationTests : CardServiceTest
     }
 
     [Fact]
+    public async Task A_reason_longer_than_a_refund_note_is_refused_and_the_paid_order_is_left_as_it_was()
+    {
+        var (customer, card) = await Host.CustomerWithCardAsync(Merchant.Id, "pm_card_visa");
+        var paid = (await PlaceAsync(customer, card)).Value.Order.Order;
+
+        var refused = await Cancellation.CancelAsync(paid.Id, new string('r', OrderErrors.MaxCancelReasonLength + 1), MerchantUser);
+
+        Assert.Equal(("CANCEL_REASON_TOO_LONG", "reason"), (refused.Error!.Code, refused.Error.Field));
+        var order = (await Host.Core.Get<OrderQueries>().GetAsync(paid.Id, Actor.System))!.Order;
+        Assert.Equal((OrderStatus.Pending, PaymentStatus.Paid), (order.Status, order.PaymentStatus));
+    }
+
+    [Fact]
     public async Task Cancelling_an_order_waiting_for_3d_secure_calls_its_payment_off_at_stripe()
     {
         var waiting = await WaitingFor3dsAsync();

@@ -16,6 +16,11 @@ public sealed class CatalogItemRulesTests
         { ValidTopUp with { Sku = "has space" }, "SKU_INVALID" },
         { ValidTopUp with { Name = " " }, "NAME_REQUIRED" },
         { ValidTopUp with { Currency = "EURO" }, "CURRENCY_INVALID" },
+        { ValidTopUp with { Sku = new string('A', CatalogItemRules.MaxSkuLength + 1) }, "SKU_INVALID" },
+        { ValidTopUp with { Name = new string('n', CatalogItemRules.MaxNameLength + 1) }, "NAME_TOO_LONG" },
+        { ValidTopUp with { Description = new string('d', CatalogItemRules.MaxDescriptionLength + 1) }, "DESCRIPTION_TOO_LONG" },
+        { ValidTopUp with { MaxAmountMinor = CatalogItemRules.MaxAmountMinor + 500 }, "AMOUNT_TOO_LARGE" },
+        { ValidTopUp with { Type = ProductType.Key, UnitPriceMinor = CatalogItemRules.MaxAmountMinor + 1 }, "AMOUNT_TOO_LARGE" },
         { ValidTopUp with { MaxAmountMinor = 400 }, "AMOUNT_BOUNDS_INVALID" },
         { ValidTopUp with { StepMinor = 700 }, "STEP_INVALID" },
         { ValidTopUp with { RateBasisPoints = 0 }, "RATE_INVALID" },
@@ -35,6 +40,20 @@ public sealed class CatalogItemRulesTests
         Assert.Equal("VALIDATION_FAILED", error.Code);
         Assert.Equal(["SKU_REQUIRED", "NAME_REQUIRED", "CURRENCY_INVALID", "STEP_INVALID", "TAX_INVALID"], error.Errors.Select(e => e.Code));
         Assert.Equal(["sku", "name", "currency", "step", "tax"], error.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Text_at_its_limit_passes()
+    {
+        var item = ValidTopUp with
+        {
+            Sku = new string('A', CatalogItemRules.MaxSkuLength),
+            Name = new string('n', CatalogItemRules.MaxNameLength),
+            Description = new string('d', CatalogItemRules.MaxDescriptionLength),
+            MaxAmountMinor = CatalogItemRules.MaxAmountMinor,
+        };
+
+        Assert.Null(CatalogItemRules.Validate(item));
     }
 
     [Theory]

@@ -9,10 +9,10 @@ internal sealed class CatalogItemConfiguration : IEntityTypeConfiguration<Catalo
     public void Configure(EntityTypeBuilder<CatalogItem> item)
     {
         item.HasKey(i => i.Id);
-        item.Property(i => i.Sku).HasMaxLength(64).IsRequired();
+        item.Property(i => i.Sku).HasMaxLength(CatalogItemRules.MaxSkuLength).IsRequired();
         item.HasIndex(i => i.Sku).IsUnique();
-        item.Property(i => i.Name).HasMaxLength(200).IsRequired();
-        item.Property(i => i.Description).HasMaxLength(2000).IsRequired();
+        item.Property(i => i.Name).HasMaxLength(CatalogItemRules.MaxNameLength).IsRequired();
+        item.Property(i => i.Description).HasMaxLength(CatalogItemRules.MaxDescriptionLength).IsRequired();
         item.Property(i => i.Type).HasConversion<string>().HasMaxLength(20);
         item.Property(i => i.Currency).HasMaxLength(3).IsFixedLength().IsUnicode(false).IsRequired();
         item.Property(i => i.Behaviour).HasConversion<string>().HasMaxLength(20);

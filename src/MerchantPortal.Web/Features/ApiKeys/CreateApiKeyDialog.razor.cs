@@ -12,12 +12,17 @@ public sealed partial class CreateApiKeyDialog
     private FieldErrors _errors = FieldErrors.None;
     private string? _generalError;
     private bool _saving;
+    private bool _focusError;
+    private ElementReference _content;
 
     [Inject]
     private ApiKeyService ApiKeys { get; set; } = default!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private FormFocus Focus { get; set; } = default!;
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -26,9 +31,20 @@ public sealed partial class CreateApiKeyDialog
     [Parameter, EditorRequired]
     public Guid MerchantId { get; set; }
 
-    private bool HasError(string field) => _errors.For(field) is not null;
+    private bool HasError(string field) => ErrorFor(field) is not null;
 
-    private string? ErrorFor(string field) => _errors.For(field);
+    // The service's name limit, said while typing; the service says it again on create.
+    private string? ErrorFor(string field) => _errors.For(field)
+        ?? (field == ApiKeyForm.NameField && _form.Name.Trim().Length > ApiKeyErrors.MaxNameLength ? ApiKeyErrors.NameTooLong.Message : null);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusError)
+        {
+            _focusError = false;
+            await Focus.FocusFirstErrorAsync(_content);
+        }
+    }
 
     private void Toggle(string scope, bool on)
     {
@@ -64,6 +80,7 @@ public sealed partial class CreateApiKeyDialog
             // Every field's errors at once, next to the fields; anything not about a field above them.
             _errors = FieldErrors.Of(created.Error!);
             _generalError = _errors.General;
+            _focusError = true;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using MerchantPortal.Catalog;
 using MerchantPortal.Common;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -14,6 +15,7 @@ public sealed partial class CatalogItemForm
     private Dictionary<string, string> _errors = [];
     private string? _generalError;
     private bool _saving;
+    private bool _focusError;
 
     /// <summary>The item to edit; null to create one.</summary>
     [Parameter]
@@ -31,13 +33,32 @@ public sealed partial class CatalogItemForm
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private FormFocus Focus { get; set; } = default!;
+
     private string CancelHref => Existing is null ? "/catalog" : $"/catalog/{Existing.Id}";
 
     protected override void OnInitialized() => _model = Existing is null ? new CatalogItemFormModel() : CatalogItemFormModel.From(Existing);
 
-    private bool HasError(string input) => _errors.ContainsKey(input);
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusError)
+        {
+            _focusError = false;
+            await Focus.FocusFirstErrorAsync();
+        }
+    }
 
-    private string? ErrorFor(string input) => _errors.GetValueOrDefault(input);
+    private bool HasError(string input) => ErrorFor(input) is not null;
+
+    // The service's limits, said while typing; the service says them again on save.
+    private string? ErrorFor(string input) => _errors.GetValueOrDefault(input) ?? input switch
+    {
+        "sku" when _model.Sku.Trim().Length > CatalogItemRules.MaxSkuLength => CatalogErrors.SkuInvalid.Message,
+        "name" when _model.Name.Trim().Length > CatalogItemRules.MaxNameLength => CatalogErrors.NameTooLong.Message,
+        "description" when _model.Description?.Length > CatalogItemRules.MaxDescriptionLength => CatalogErrors.DescriptionTooLong.Message,
+        _ => null,
+    };
 
     private void OnTypeChanged(ProductType type)
     {
@@ -54,10 +75,17 @@ public sealed partial class CatalogItemForm
 
         _errors = [];
         _generalError = null;
-        var (request, invalid) = _model.ToRequest();
-        if (request is null)
+        var (request, unconvertible) = _model.ToRequest();
+        if (unconvertible.Count > 0)
         {
-            invalid.ToList().ForEach(ShowError);
+            // Nothing can be saved, but the service's validation still says what else is wrong, all at once.
+            unconvertible.ToList().ForEach(ShowError);
+            if (CatalogItemRules.Validate(request) is { } invalid)
+            {
+                ShowError(invalid);
+            }
+
+            _focusError = true;
             return;
         }
 
@@ -71,6 +99,7 @@ public sealed partial class CatalogItemForm
             if (!result.Succeeded)
             {
                 ShowError(result.Error!);
+                _focusError = true;
                 return;
             }
 

@@ -7,7 +7,7 @@ namespace MerchantPortal.Web.Features.Catalog;
 /// <summary>
 /// The inputs of the catalog item form as people type them: amounts in major units (12.50) and rates,
 /// fees and taxes in percent. <see cref="ToRequest"/> converts them to the service's minor units and
-/// basis points, reporting each input that cannot be converted exactly.
+/// basis points, reporting each input that cannot be converted exactly; everything else the service's validation judges.
 /// </summary>
 public sealed class CatalogItemFormModel
 {
@@ -74,43 +74,34 @@ public sealed class CatalogItemFormModel
         };
     }
 
-    /// <summary>The request to save, or every input that cannot be converted (keyed by input name).</summary>
-    public (SaveCatalogItem? Request, IReadOnlyList<Error> Errors) ToRequest()
+    /// <summary>
+    /// The request to save, and every input that has no exact value in the service's units: an amount with more decimals
+    /// than the currency has, a percentage with more than two. Those are sent rounded, so asking the service's validation
+    /// with the request reports every other problem as well; what is empty or out of range is the service's to say.
+    /// </summary>
+    public (SaveCatalogItem Request, IReadOnlyList<Error> Unconvertible) ToRequest()
     {
-        if (!Monetary.Currency.TryGet(Currency, out var currency))
-        {
-            return (null, [CatalogErrors.CurrencyInvalid]);
-        }
-
+        // An unknown currency is the service's to report; until then amounts are read as if it had cents.
+        var currency = Monetary.Currency.TryGet(Currency, out var known) ? known : null;
         var errors = new List<Error>();
-        long Minor(decimal? major, string field, string missing, bool required = true)
+        long Minor(decimal? major, string field)
         {
-            if (major is not { } value)
+            // Beyond what minor units hold is simply too large, as the service's limit says.
+            if (Math.Abs(major ?? 0) > long.MaxValue)
             {
-                if (required)
-                {
-                    errors.Add(new Error("AMOUNT_REQUIRED", missing, field));
-                }
-
-                return 0;
+                return long.MaxValue;
             }
 
-            if (Math.Abs(value) > 1_000_000_000_000m)
+            var minor = (major ?? 0) * new decimal(Math.Pow(10, currency?.Exponent ?? 2));
+            if (minor != decimal.Truncate(minor) && currency is not null)
             {
-                errors.Add(new Error("AMOUNT_TOO_LARGE", "That amount is too large.", field));
-                return 0;
+                errors.Add(CatalogErrors.AmountTooPrecise(field, currency));
             }
 
-            if (!Money.TryFromMajor(value, currency, out var money))
-            {
-                errors.Add(new Error("AMOUNT_TOO_PRECISE", TooManyDecimals(currency), field));
-                return 0;
-            }
-
-            return money.Minor;
+            return (long)Math.Clamp(Math.Round(minor), long.MinValue, long.MaxValue);
         }
 
-        long? BasisPoints(decimal? percent, string field, Error outOfRange)
+        int? BasisPoints(decimal? percent, string field)
         {
             if (percent is not { } value)
             {
@@ -120,62 +111,27 @@ public sealed class CatalogItemFormModel
             var basisPoints = value * 100m;
             if (basisPoints != decimal.Truncate(basisPoints))
             {
-                errors.Add(new Error("PERCENT_TOO_PRECISE", "Enter the percentage with at most two decimal places, like 2.75.", field));
-                return null;
+                errors.Add(CatalogErrors.PercentTooPrecise(field));
             }
 
-            if (basisPoints is < int.MinValue or > int.MaxValue)
-            {
-                errors.Add(outOfRange);
-                return null;
-            }
-
-            return (long)basisPoints;
+            return (int)Math.Clamp(Math.Round(basisPoints), int.MinValue, int.MaxValue);
         }
 
         var isTopUp = Type == ProductType.TopUp;
-        var unitPrice = isTopUp ? 0 : Minor(UnitPrice, "unit_price", "Enter the unit price.");
-        var minAmount = isTopUp ? Minor(MinAmount, MinAmountField, "Enter the smallest face value.") : 0;
-        var maxAmount = isTopUp ? Minor(MaxAmount, "max_amount", "Enter the largest face value.") : 0;
-        var step = isTopUp ? Minor(Step, "step", "Enter the step between face values.") : 0;
-        long rate = 10_000;
-        if (isTopUp)
-        {
-            if (RatePercent is null)
-            {
-                errors.Add(new Error("RATE_REQUIRED", "Enter the rate; 100% charges the face value.", "rate"));
-            }
-            else
-            {
-                rate = BasisPoints(RatePercent, "rate", CatalogErrors.RateInvalid) ?? 10_000;
-            }
-        }
-
-        var fee = BasisPoints(FeePercent, "fee", CatalogErrors.FeeInvalid);
-        var tax = BasisPoints(TaxPercent, "tax", CatalogErrors.TaxInvalid);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var request = new SaveCatalogItem(Sku, Name, Description, Type, currency.Code,
-            UnitPriceMinor: unitPrice,
+        var request = new SaveCatalogItem(Sku, Name, Description, Type, currency?.Code ?? Currency,
+            UnitPriceMinor: isTopUp ? 0 : Minor(UnitPrice, "unit_price"),
             MinQuantity: MinQuantity,
             MaxQuantity: MaxQuantity,
-            MinAmountMinor: minAmount,
-            MaxAmountMinor: maxAmount,
-            StepMinor: step,
-            RateBasisPoints: rate,
-            FeeBasisPoints: (int?)fee,
-            TaxBasisPoints: (int?)tax,
+            MinAmountMinor: isTopUp ? Minor(MinAmount, MinAmountField) : 0,
+            MaxAmountMinor: isTopUp ? Minor(MaxAmount, "max_amount") : 0,
+            StepMinor: isTopUp ? Minor(Step, "step") : 0,
+            RateBasisPoints: isTopUp ? BasisPoints(RatePercent, "rate") ?? 0 : 10_000,
+            FeeBasisPoints: BasisPoints(FeePercent, "fee"),
+            TaxBasisPoints: BasisPoints(TaxPercent, "tax"),
             Behaviour: Type == ProductType.Key ? FulfilmentBehaviour.Default : Behaviour,
             Fields: Type == ProductType.Key ? [] : [.. Fields.Select(Clean)]);
-        return (request, []);
+        return (request, errors);
     }
-
-    private static string TooManyDecimals(Currency currency) => currency.Exponent == 0
-        ? $"{currency.Code} has no minor unit: enter a whole amount."
-        : $"{currency.Code} amounts have at most {currency.Exponent} decimal places, like {1.5m.ToString($"F{currency.Exponent}", System.Globalization.CultureInfo.InvariantCulture)}.";
 
     private static ItemField Copy(ItemField field) => new()
     {

@@ -36,6 +36,9 @@ public sealed partial class KeyCodesPanel
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    // No maxlength to cut a pasted code: a search longer than any code says so instead.
+    private string? SearchError => _endsWith?.Trim().Length > KeyCodeText.MaxLength ? CatalogErrors.CodeSearchTooLong.Message : null;
+
     private string EmptyText => (_status, string.IsNullOrWhiteSpace(_endsWith)) switch
     {
         (null, true) => "No codes yet. Upload codes to stock this item.",

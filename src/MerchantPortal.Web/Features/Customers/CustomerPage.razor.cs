@@ -30,9 +30,13 @@ public sealed partial class CustomerPage
     private string? _phone;
     private string? _notes;
     private FieldErrors _errors = FieldErrors.None;
+    private bool _focusError;
 
     [Inject]
     private CustomerService Customers { get; set; } = default!;
+
+    [Inject]
+    private FormFocus Focus { get; set; } = default!;
 
     [Inject]
     private OrderQueries Orders { get; set; } = default!;
@@ -90,6 +94,15 @@ public sealed partial class CustomerPage
         _errors = FieldErrors.None;
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusError)
+        {
+            _focusError = false;
+            await Focus.FocusFirstErrorAsync();
+        }
+    }
+
     private async Task SaveAsync()
     {
         if (_saving || _profile is null)
@@ -110,6 +123,7 @@ public sealed partial class CustomerPage
             }
 
             _errors = FieldErrors.Of(saved.Error!, CustomerDetailsForm.Fields);
+            _focusError = true;
         }
         finally
         {

@@ -253,51 +253,19 @@ public sealed class NewOrderForm
     public void StartNewAttempt() => IdempotencyKey = Guid.NewGuid().ToString();
 
     /// <summary>
-    /// Catches what is obviously missing before asking the service: a merchant, a line, a customer, a key
-    /// quantity. Everything else is the service's to judge. Returns false and shows the errors if any.
+    /// The one check the form makes itself: without a merchant there is no request to ask the service about. Everything
+    /// else — the customer, the card, the lines and their quantities — is the service's to judge (<c>CheckAsync</c>).
     /// </summary>
-    public bool CheckComplete()
+    public bool CheckMerchant()
     {
         ClearErrors();
-        var problems = new List<Error>();
         if (Merchant is null)
         {
-            problems.Add(new Error("MERCHANT_REQUIRED", "Choose the merchant to place the order for.", NewOrderErrorPaths.Merchant));
+            Show(OrderErrors.MerchantRequired);
+            return false;
         }
 
-        if (CustomerMode == CustomerMode.Existing && Customer is null)
-        {
-            problems.Add(new Error("CUSTOMER_REQUIRED", "Choose a customer, or add a new one.", NewOrderErrorPaths.Customer));
-        }
-        else if (CustomerMode == CustomerMode.New && string.IsNullOrWhiteSpace(CustomerEmail) && string.IsNullOrWhiteSpace(CustomerPhone))
-        {
-            problems.Add(new Error("CUSTOMER_REQUIRED", "Give an email address or a phone number.", NewOrderErrorPaths.Customer));
-        }
-
-        if (PaymentMethod == PaymentMethodKind.Card && CardId is null)
-        {
-            problems.Add(new Error("CARD_REQUIRED", "Choose the card to charge.", NewOrderErrorPaths.PaymentMethodId));
-        }
-
-        if (_lines.Count == 0)
-        {
-            problems.Add(new Error("LINES_REQUIRED", "Add at least one item to the order.", NewOrderErrorPaths.Lines));
-        }
-
-        for (var i = 0; i < _lines.Count; i++)
-        {
-            if (_lines[i].Item.Type == ProductType.Key && _lines[i].Quantity is null)
-            {
-                problems.Add(new Error("QUANTITY_REQUIRED", "Enter how many.", $"lines[{i}].{NewOrderErrorPaths.Quantity}"));
-            }
-        }
-
-        foreach (var problem in problems)
-        {
-            Show(problem);
-        }
-
-        return problems.Count == 0;
+        return true;
     }
 
     public PlaceOrder ToRequest() => new(

@@ -69,7 +69,8 @@ public sealed class NewOrderLine
     /// <summary>What the service is sent as the quantity: the count, the face value, or nothing for a service.</summary>
     public decimal? RequestQuantity => Item.Type switch
     {
-        ProductType.Key => Quantity,
+        // A cleared quantity is not the API's default of one: zero lets the service say what the range is.
+        ProductType.Key => Quantity ?? 0,
         ProductType.TopUp => Amount,
         _ => null,
     };

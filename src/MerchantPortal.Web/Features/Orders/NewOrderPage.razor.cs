@@ -260,8 +260,7 @@ public sealed partial class NewOrderPage
     /// </summary>
     private async Task<bool> CheckAsync()
     {
-        var complete = _form.CheckComplete();
-        if (_form.Merchant is null)
+        if (!_form.CheckMerchant())
         {
             return false;
         }
@@ -272,7 +271,7 @@ public sealed partial class NewOrderPage
             return false;
         }
 
-        return complete;
+        return true;
     }
 
     /// <summary>Shows the service's errors; a new customer whose details are taken is offered the customer who has them.</summary>

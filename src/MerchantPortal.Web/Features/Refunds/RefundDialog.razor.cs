@@ -1,5 +1,6 @@
 using MerchantPortal.Auditing;
 using MerchantPortal.Refunds;
+using MerchantPortal.Web.Components.Shared;
 using MerchantPortal.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -24,6 +25,7 @@ public sealed partial class RefundDialog : IDisposable
     private RefundStep _step = RefundStep.Choose;
     private bool _reviewing;
     private bool _submitting;
+    private bool _focusError;
 
     private enum RefundStep
     {
@@ -44,6 +46,9 @@ public sealed partial class RefundDialog : IDisposable
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
+    [Inject]
+    private FormFocus Focus { get; set; } = default!;
+
     private string Title => (_form?.Order.Reference, _step) switch
     {
         (null, _) => "Refund",
@@ -62,6 +67,15 @@ public sealed partial class RefundDialog : IDisposable
         }
 
         _form = new RefundForm(refundable.Value);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusError)
+        {
+            _focusError = false;
+            await Focus.FocusFirstErrorAsync();
+        }
     }
 
     /// <summary>Asks the service what the units chosen return. A later change overtakes an answer still on its way.</summary>
@@ -154,6 +168,10 @@ public sealed partial class RefundDialog : IDisposable
             {
                 _step = RefundStep.Confirm;
             }
+            else
+            {
+                _focusError = true;
+            }
         }
         finally
         {
@@ -186,6 +204,7 @@ public sealed partial class RefundDialog : IDisposable
             _form.ShowError(result.Error!, sent);
             _step = RefundStep.Choose;
             _quote = null;
+            _focusError = true;
             if (await Refunds.GetRefundableAsync(OrderId, _actor, _closed.Token) is { Succeeded: true } fresh)
             {
                 _form.Update(fresh.Value);

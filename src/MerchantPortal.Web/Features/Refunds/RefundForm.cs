@@ -69,7 +69,11 @@ public sealed partial class RefundForm
     }
 
     /// <summary>The service's rule, checked before the confirmation step so the agent hears it at the field at once.</summary>
-    public Error? CheckNote() => NoteRequired && string.IsNullOrWhiteSpace(Note) ? RefundErrors.NoteRequired : null;
+    public Error? CheckNote() => NoteRequired && string.IsNullOrWhiteSpace(Note) ? RefundErrors.NoteRequired
+        : Note?.Trim().Length > RefundErrors.MaxNoteLength ? RefundErrors.NoteTooLong : null;
+
+    /// <summary>What is wrong with the note: the service's answer, or its length limit said while typing.</summary>
+    public string? NoteMessage => NoteError ?? (Note?.Trim().Length > RefundErrors.MaxNoteLength ? RefundErrors.NoteTooLong.Message : null);
 
     public void ClearErrors()
     {

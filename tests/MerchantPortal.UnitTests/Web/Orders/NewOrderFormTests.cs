@@ -135,15 +135,14 @@ public sealed class NewOrderFormTests
     }
 
     [Fact]
-    public void A_service_error_keeps_the_forms_own_message_where_asked()
+    public void A_service_error_keeps_the_message_already_shown_where_asked()
     {
         var form = CompleteForm();
-        form.Lines[0].Quantity = null;
-        form.CheckComplete();
+        form.Show(OrderErrors.QuantityOutOfRange(0, 1, 10));
 
         form.Show(new Error("QUANTITY_INVALID", "The quantity must be a whole number.", "lines[0].quantity"), keepShown: true);
 
-        Assert.Equal("Enter how many.", form.Lines[0].ErrorFor("quantity"));
+        Assert.Equal("The quantity must be between 1 and 10.", form.Lines[0].ErrorFor("quantity"));
     }
 
     [Fact]
@@ -231,15 +230,15 @@ public sealed class NewOrderFormTests
     }
 
     [Fact]
-    public void An_empty_form_asks_for_a_merchant_a_customer_and_an_item_before_anything_is_sent()
+    public void An_empty_form_asks_for_a_merchant_in_the_services_words_and_leaves_the_rest_to_the_service()
     {
         var form = new NewOrderForm();
 
-        Assert.False(form.CheckComplete());
+        Assert.False(form.CheckMerchant());
 
-        Assert.NotNull(form.ErrorFor("merchant_id"));
-        Assert.NotNull(form.ErrorFor("customer"));
-        Assert.NotNull(form.ErrorFor("lines"));
+        Assert.Equal(OrderErrors.MerchantRequired.Message, form.ErrorFor("merchant_id"));
+        Assert.Null(form.ErrorFor("customer"));
+        Assert.Null(form.ErrorFor("lines"));
     }
 
     [Fact]
@@ -248,8 +247,8 @@ public sealed class NewOrderFormTests
         var form = CompleteForm();
         form.Lines[0].Quantity = null;
 
-        Assert.False(form.CheckComplete());
-        Assert.Equal("Enter how many.", form.Lines[0].ErrorFor("quantity"));
+        Assert.True(form.CheckMerchant());
+        Assert.Equal(0, form.ToRequest().Lines[0].Quantity);
     }
 
     [Fact]
