@@ -268,7 +268,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
         {
             errors.Add(UserErrors.DisplayNameRequired);
         }
-        else if (displayName.Trim().Length > 200)
+        else if (displayName.Trim().Length > UserErrors.MaxDisplayNameLength)
         {
             errors.Add(UserErrors.DisplayNameTooLong);
         }
@@ -300,7 +300,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditTrail aud
             return UserErrors.EmailRequired;
         }
 
-        return email.Length <= 256 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+        return email.Length <= UserErrors.MaxEmailLength && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
             ? null
             : UserErrors.EmailInvalid;
     }

@@ -5,6 +5,11 @@ namespace MerchantPortal.Identity;
 /// <summary>The expected failures of user administration.</summary>
 public static class UserErrors
 {
+    public const int MaxDisplayNameLength = 200;
+
+    /// <summary>ASP.NET Core Identity's own column size for emails.</summary>
+    public const int MaxEmailLength = 256;
+
     public static Error EmailRequired { get; } = new("EMAIL_REQUIRED", "Enter the user's email address.", "email");
 
     public static Error EmailInvalid { get; } = new("EMAIL_INVALID", "Enter a valid email address, like name@example.com.", "email");
@@ -14,7 +19,7 @@ public static class UserErrors
 
     public static Error DisplayNameRequired { get; } = new("DISPLAY_NAME_REQUIRED", "Enter the user's name.", "displayName");
 
-    public static Error DisplayNameTooLong { get; } = new("DISPLAY_NAME_TOO_LONG", "The name can be at most 200 characters.", "displayName");
+    public static Error DisplayNameTooLong { get; } = new("DISPLAY_NAME_TOO_LONG", $"The name can be at most {MaxDisplayNameLength} characters.", "displayName");
 
     public static Error RoleInvalid { get; } = new("ROLE_INVALID", "Choose one of the roles Merchant, Support or Admin.", "role");
 

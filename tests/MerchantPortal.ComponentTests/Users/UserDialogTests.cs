@@ -1,4 +1,5 @@
 using Bunit;
+using MerchantPortal.ComponentTests.Shared;
 using MerchantPortal.Auditing;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
@@ -60,11 +61,28 @@ public sealed class UserDialogTests : PortalComponentTest, IAsyncLifetime
         provider.Find("[data-testid='user-save']").Click();
 
         provider.WaitForAssertion(() => Assert.Equal(UserErrors.EmailRequired.Message, MessageFor(provider, "user-email")));
-        Assert.Equal(UserErrors.DisplayNameRequired.Message, MessageFor(provider, "user-name"));
+        Assert.StartsWith(UserErrors.DisplayNameRequired.Message, MessageFor(provider, "user-name"), StringComparison.Ordinal);
         Assert.Equal(UserErrors.MerchantRequired.Message, MessageFor(provider, "user-merchant-select"));
         Assert.Equal(UserErrors.PasswordRequired.Message, MessageFor(provider, "user-password"));
         Assert.Equal("true", provider.Find("[data-testid='user-email']").GetAttribute("aria-invalid"));
         provider.WaitForAssertion(() => focus.VerifyInvoke("focusFirstInvalid"));
+        Assert.Equal(0, (await _core.Get<UserAdminService>().SearchAsync(new UserQuery())).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_name_over_the_limit_is_kept_whole_counted_and_refused_at_its_field()
+    {
+        var (provider, _) = await ShowAsync();
+        var name = new string('n', UserErrors.MaxDisplayNameLength + 1);
+        provider.Find("[data-testid='user-email']").Change("nora@northwind.test");
+        provider.Find("[data-testid='user-name']").Change(name);
+
+        provider.Find("[data-testid='user-save']").Click();
+
+        provider.WaitForAssertion(() => Assert.StartsWith(UserErrors.DisplayNameTooLong.Message, MessageFor(provider, "user-name"), StringComparison.Ordinal));
+        CountedInput.AssertKeptWhole(provider, "user-name", name);
+        Assert.Contains($"{UserErrors.MaxDisplayNameLength + 1} / {UserErrors.MaxDisplayNameLength}", CountedInput.HelperText(provider, "user-name"),
+            StringComparison.Ordinal);
         Assert.Equal(0, (await _core.Get<UserAdminService>().SearchAsync(new UserQuery())).TotalCount);
     }
 

@@ -9,7 +9,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
 {
     public void Configure(EntityTypeBuilder<PortalUser> user)
     {
-        user.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        user.Property(u => u.DisplayName).HasMaxLength(UserErrors.MaxDisplayNameLength).IsRequired();
         user.HasOne<Merchant>().WithMany().HasForeignKey(u => u.MerchantId).OnDelete(DeleteBehavior.Restrict);
     }
 }
