@@ -50,6 +50,9 @@ public abstract class CoreComponentTest(bool realClock = false, bool withStripe 
     /// <summary>The service layer with its Stripe sandbox, when the test asked for it.</summary>
     protected CardTestHost? CardHost { get; private set; }
 
+    /// <summary>The service layer's connection to the sandbox, which a test can take down (with <c>withStripe</c>).</summary>
+    protected UnreliableStripeConnection StripeConnection { get; } = new();
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         void Configure(IServiceCollection services)
@@ -62,7 +65,11 @@ public abstract class CoreComponentTest(bool realClock = false, bool withStripe 
 
         if (withStripe)
         {
-            CardHost = await CardTestHost.StartAsync(Configure);
+            CardHost = await CardTestHost.StartAsync(services =>
+            {
+                Configure(services);
+                services.AddSingleton<Stripe.IHttpClient>(StripeConnection);
+            });
             Core = CardHost.Core;
         }
         else
@@ -89,6 +96,8 @@ public abstract class CoreComponentTest(bool realClock = false, bool withStripe 
         {
             await Core.DisposeAsync();
         }
+
+        StripeConnection.Dispose();
     }
 
     /// <summary>Renders the component inside the MudBlazor providers; sign in (<see cref="PortalComponentTest.SignInAs"/>) first.</summary>

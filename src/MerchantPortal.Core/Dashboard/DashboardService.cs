@@ -16,6 +16,9 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
     /// <summary>How long an order may stay in processing before it counts as stuck.</summary>
     public static TimeSpan StuckAfter { get; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How many of the newest orders needing attention the dashboard lists.</summary>
+    private const int AttentionShown = 10;
+
     /// <summary>The last <paramref name="days"/> days in UTC, compared with the days before them.</summary>
     public async Task<DashboardFigures> GetAsync(Actor actor, int days = 30, CancellationToken ct = default)
     {
@@ -75,16 +78,22 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
             refundedByDay[day].GroupBy(r => r.Currency).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount)));
         IReadOnlyList<DailyFigures> Series(DashboardPeriod of) => [.. Enumerable.Range(0, of.Days).Select(i => Day(of.From.AddDays(i)))];
 
-        var needingAttention = NeedingAttention(orders, now - StuckAfter);
-        var attentionCount = await needingAttention.CountAsync(ct);
-        var attention = await needingAttention
-            .OrderByDescending(o => o.Number)
-            .Take(10)
-            .Select(o => new AttentionOrder(o.Id, o.Number, o.Status, o.Currency, o.TotalMinor,
-                o.Lines.Sum(l => l.Units - l.DeliveredUnits - l.RefundedUnits), o.ErrorCode, o.CreatedAt,
-                db.Merchants.Where(m => m.Id == o.MerchantId).Select(m => m.Name).FirstOrDefault()))
-            .ToListAsync(ct);
+        // Status by status, each from its (Status, Number) index newest first: the few orders of each, then merged.
+        var (attentionCount, attention) = (0, new List<AttentionOrder>());
+        foreach (var status in OrderStatusExtensions.NeedingAttention)
+        {
+            var ofStatus = NeedingAttention(orders, status, now - StuckAfter);
+            attentionCount += await ofStatus.CountAsync(ct);
+            attention.AddRange(await ofStatus
+                .OrderByDescending(o => o.Number)
+                .Take(AttentionShown)
+                .Select(o => new AttentionOrder(o.Id, o.Number, o.Status, o.Currency, o.TotalMinor,
+                    o.Lines.Sum(l => l.Units - l.DeliveredUnits - l.RefundedUnits), o.ErrorCode, o.CreatedAt,
+                    db.Merchants.Where(m => m.Id == o.MerchantId).Select(m => m.Name).FirstOrDefault()))
+                .ToListAsync(ct));
+        }
 
+        attention = [.. attention.OrderByDescending(o => o.Number).Take(AttentionShown)];
         return new DashboardFigures(Day(today), Series(period), attention, attentionCount)
         {
             Period = period,
@@ -95,16 +104,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
     private static DateOnly LocalDay(DateTime utcHour, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcHour, zone));
 
     /// <summary>
-    /// Paid orders that ended with units neither delivered nor refunded, and orders stuck before fulfilment.
-    /// The status list is inlined (<see cref="EF.Constant{T}"/>) so that it matches the partial index on these statuses.
+    /// The orders of one status needing attention: paid partial or failed orders with units neither delivered nor
+    /// refunded, and pending or processing orders stuck before fulfilment.
     /// </summary>
-    internal static IQueryable<Order> NeedingAttention(IQueryable<Order> orders, DateTime stuckBefore) => orders
-        .Where(o => EF.Constant(OrderStatusExtensions.NeedingAttention).Contains(o.Status))
-        .Where(o => ((o.Status == OrderStatus.Partial || o.Status == OrderStatus.Failed)
-                && o.PaymentStatus == PaymentStatus.Paid
+    internal static IQueryable<Order> NeedingAttention(IQueryable<Order> orders, OrderStatus status, DateTime stuckBefore) =>
+        status is OrderStatus.Partial or OrderStatus.Failed
+            ? orders.Where(o => o.Status == status && o.PaymentStatus == PaymentStatus.Paid
                 && o.Lines.Any(l => l.Units - l.DeliveredUnits - l.RefundedUnits > 0))
-            || (o.Status == OrderStatus.Processing && o.UpdatedAt < stuckBefore)
-            || (o.Status == OrderStatus.Pending && o.UpdatedAt < stuckBefore));
+            : orders.Where(o => o.Status == status && o.UpdatedAt < stuckBefore);
 }
 
 /// <summary>

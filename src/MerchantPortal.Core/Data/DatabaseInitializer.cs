@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var upgrading = pending.Count > 0 && (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         await db.Database.MigrateAsync(ct);
         if (pending.Count > 0)
         {
@@ -33,6 +34,12 @@ public sealed class DatabaseInitializer(
         {
             // WAL lets readers work while one writer commits; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (upgrading)
+            {
+                // A migration's new indexes have no statistics until the refresher's first run, and SQLite would guess
+                // them selective meanwhile (a status index, say, for a status most orders have).
+                await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
+            }
         }
 
         await EnsureRolesAsync();

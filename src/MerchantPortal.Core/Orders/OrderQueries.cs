@@ -42,20 +42,12 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var before = after is null && position.Before is { } b && (b.TotalMinor is not null) == byTotal ? b : (OrderPageKey?)null;
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var orders = Filter(db, query, actor);
-        // Customer text is counted on its selective plan (each alternative from its own index, no sort, stopping at the
-        // cap), and that count picks the page's plan: past BroadSearchOrders the page walks the sort's index instead.
-        // Other filters count in the page's own sort, so the planner picks the plan it picks for the page.
-        var customerText = !string.IsNullOrWhiteSpace(query.Search) && OrderSearch.SearchesCustomerText(query.Search);
-        var counted = await (customerText ? orders : Sort(orders, query.Sort)).Take(OrderCount.Cap + 1).CountAsync(ct);
-        var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
-        if (customerText && counted > BroadSearchOrders)
-        {
-            orders = Filter(db, query, actor, broadSearch: true);
-        }
-
         var backwards = before is not null;
-        var rows = await Summaries(db, Keyset(orders, query.Sort, after ?? before, backwards).Take(size + 1)).ToListAsync(ct);
+        var key = after ?? before;
+        var (counted, rows) = await (ReadsStatusByStatus(query)
+            ? ReadStatusByStatusAsync(db, query, actor, key, backwards, size + 1, ct)
+            : ReadPageAsync(db, query, actor, key, backwards, size + 1, ct));
+        var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
         var more = rows.Count > size;
         var items = rows.Take(size).ToList();
         if (backwards)
@@ -73,6 +65,48 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var previous = backwards ? Key(items[0]) : after is { } from ? (items.Count > 0 ? Key(items[0]) : from) : (OrderPageKey?)null;
         var next = (backwards || more) && items.Count > 0 ? Key(items[^1]) : (OrderPageKey?)null;
         return new OrderGridPage(items, previous, next, count);
+    }
+
+    /// <summary>
+    /// One grid page's rows (up to <paramref name="take"/>) after <paramref name="key"/>, and their count up to the cap.
+    /// Customer text is counted on its selective plan (each alternative from its own index, no sort, stopping at the
+    /// cap), and that count picks the page's plan: past BroadSearchOrders the page walks the sort's index instead.
+    /// Other filters count in the page's own sort, so the planner picks the plan it picks for the page.
+    /// </summary>
+    private async Task<(int Counted, List<OrderSummary> Rows)> ReadPageAsync(
+        PortalDb db, OrderQuery query, Actor actor, OrderPageKey? key, bool backwards, int take, CancellationToken ct)
+    {
+        var orders = Filter(db, query, actor);
+        var customerText = !string.IsNullOrWhiteSpace(query.Search) && OrderSearch.SearchesCustomerText(query.Search);
+        var counted = await (customerText ? orders : Sort(orders, query.Sort)).Take(OrderCount.Cap + 1).CountAsync(ct);
+        if (customerText && counted > BroadSearchOrders)
+        {
+            orders = Filter(db, query, actor, broadSearch: true);
+        }
+
+        return (counted, await Summaries(db, Keyset(orders, query.Sort, key, backwards).Take(take)).ToListAsync(ct));
+    }
+
+    /// <summary>Several statuses in number order: an <c>IN</c> over the (Status, Number) index would read and sort every match.</summary>
+    private static bool ReadsStatusByStatus(OrderQuery query) => query.Statuses is { Count: > 1 } && !SortsByTotal(query.Sort);
+
+    /// <summary>
+    /// Each status's page read from its own (Status, Number) index, in number order and stopping after a page, then
+    /// merged: the page of all of them is within the first <paramref name="take"/> rows of each. The counts add up.
+    /// </summary>
+    private async Task<(int Counted, List<OrderSummary> Rows)> ReadStatusByStatusAsync(
+        PortalDb db, OrderQuery query, Actor actor, OrderPageKey? key, bool backwards, int take, CancellationToken ct)
+    {
+        var (counted, rows) = (0, new List<OrderSummary>());
+        foreach (var status in query.Statuses!.Distinct())
+        {
+            var (statusCounted, statusRows) = await ReadPageAsync(db, query with { Statuses = [status] }, actor, key, backwards, take, ct);
+            counted += statusCounted;
+            rows.AddRange(statusRows);
+        }
+
+        var descending = query.Sort == OrderSort.Newest ? !backwards : backwards;
+        return (counted, [.. (descending ? rows.OrderByDescending(o => o.Number) : rows.OrderBy(o => o.Number)).Take(take)]);
     }
 
     /// <summary>
@@ -293,8 +327,9 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         {
             RefundFilter.PartiallyRefunded => orders.Where(o => o.PaymentStatus == PaymentStatus.PartiallyRefunded),
             RefundFilter.Refunded => orders.Where(o => o.PaymentStatus == PaymentStatus.Refunded),
-            RefundFilter.Any => orders.Where(o => db.Refunds.Any(r => r.OrderId == o.Id)),
-            _ => orders.Where(o => db.Refunds.Any(r => r.OrderId == o.Id && r.Status == status)),
+            // Uncorrelated INs: the few refunded orders are looked up by id, instead of every order tested for a refund.
+            RefundFilter.Any => orders.Where(o => db.Refunds.Select(r => r.OrderId).Contains(o.Id)),
+            _ => orders.Where(o => db.Refunds.Where(r => r.Status == status).Select(r => r.OrderId).Contains(o.Id)),
         };
     }
 

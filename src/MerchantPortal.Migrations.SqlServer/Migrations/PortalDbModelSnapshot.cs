@@ -1144,6 +1144,8 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PaymentReference");
 
+                    b.HasIndex("FulfillmentStatus", "Number");
+
                     b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("MerchantId", "ExternalReference")
@@ -1159,17 +1161,15 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MerchantId", "Number");
 
+                    b.HasIndex("PaymentStatus", "Number");
+
+                    b.HasIndex("Status", "Number");
+
                     b.HasIndex("TotalMinor", "Number");
 
                     b.HasIndex("MerchantId", "Status", "Number");
 
                     b.HasIndex("MerchantId", "TotalMinor", "Number");
-
-                    b.HasIndex(new[] { "MerchantId", "Number" }, "IX_Orders_MerchantNeedingAttention")
-                        .HasFilter("[Status] IN ('Pending', 'Processing', 'Partial', 'Failed')");
-
-                    b.HasIndex(new[] { "Number", "MerchantId" }, "IX_Orders_NeedingAttention")
-                        .HasFilter("[Status] IN ('Pending', 'Processing', 'Partial', 'Failed')");
 
                     b.ToTable("Orders");
                 });

@@ -277,12 +277,6 @@ public sealed class NewOrderPageTests : OrderComponentTest
         page.FindAll(".mud-popover-open [role='option']").Single(o => o.TextContent.Trim() == option).Click();
     }
 
-    private static void ChooseCustomer(IRenderedComponent<IComponent> page, string search)
-    {
-        page.Find("[data-testid='customer-search']").Input(search);
-        page.WaitForElement("[data-testid='customer-option']", Patience).Click();
-    }
-
     private async Task<CustomerSummary> CustomerAsync(Guid merchantId, string email, string name) =>
         (await Core.Get<CustomerService>().FindOrCreateAsync(merchantId, new CustomerRef(Email: email, Name: name), TestCatalog.Admin)).Value;
 

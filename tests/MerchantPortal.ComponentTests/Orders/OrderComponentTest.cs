@@ -34,6 +34,13 @@ public abstract class OrderComponentTest(bool withStripe = false) : CoreComponen
         return field.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
     }
 
+    /// <summary>Searches New order's customer field and chooses the first customer found.</summary>
+    protected static void ChooseCustomer(IRenderedComponent<IComponent> page, string search)
+    {
+        page.Find("[data-testid='customer-search']").Input(search);
+        page.WaitForElement("[data-testid='customer-option']", Patience).Click();
+    }
+
     protected static string TextOf(IRenderedComponent<IComponent> page, string testId) =>
         page.Find($"[data-testid='{testId}']").TextContent.Trim();
 }

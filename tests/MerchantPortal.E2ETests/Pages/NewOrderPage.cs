@@ -37,6 +37,8 @@ public sealed partial class NewOrderPage(IPage page)
     /// <summary>Pays with the customer's default saved card.</summary>
     public async Task PayByCardAsync()
     {
+        // The cards come from Stripe (the sandbox): on a busy two-core runner that can take longer than a click.
+        await Expect(page.GetByTestId("card-hint")).ToHaveTextAsync(new Regex(@"^\d+ saved card\(s\)\.$"), new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("pay-by-card")).ToBeEnabledAsync();
         await page.GetByTestId("pay-by-card").ClickAsync();
         await Expect(page.GetByTestId("card-select")).ToBeVisibleAsync();

@@ -17,6 +17,12 @@ internal static class QueryPlan
     {
         // Parameters left unbound are NULL, which does not change the plan.
         var sql = string.Join('\n', query.ToQueryString().Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        return await LinesOfSqlAsync(db, sql);
+    }
+
+    /// <summary>The plan of a command's text as EF Core sent it (its parameters unbound).</summary>
+    public static async Task<List<string>> LinesOfSqlAsync(PortalDb db, string sql)
+    {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

@@ -1,6 +1,9 @@
 using MerchantPortal.Data;
 using MerchantPortal.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MerchantPortal.IntegrationTests.Data;
@@ -15,6 +18,22 @@ public sealed class SqliteStatisticsTests : CoreServiceTest
         Assert.DoesNotContain("Merchants", await AnalyzedTablesAsync());
 
         await Host.Get<SqliteStatistics>().RefreshAsync();
+
+        Assert.Contains("Merchants", await AnalyzedTablesAsync());
+    }
+
+    [Fact]
+    public async Task An_upgrade_records_statistics_at_once_so_its_new_indexes_are_not_guessed()
+    {
+        await Host.Catalog.MerchantAsync();
+        await using (var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            var previous = db.Database.GetMigrations().SkipLast(1).Last();
+            await db.GetService<IMigrator>().MigrateAsync(previous);
+        }
+
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 
         Assert.Contains("Merchants", await AnalyzedTablesAsync());
     }

@@ -1,7 +1,9 @@
 using MerchantPortal.Auditing;
+using MerchantPortal.Data;
+using MerchantPortal.IntegrationTests.Data;
 using MerchantPortal.Orders;
 using MerchantPortal.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace MerchantPortal.IntegrationTests.Orders;
 
@@ -35,6 +37,35 @@ public sealed class OrderGridPagingTests : CoreServiceTest
         Assert.Equal(pages[1].Items.Select(o => o.Id), back.Items.Select(o => o.Id));
         var first = await PageAsync(query, new OrderPagePosition(Before: back.Previous, Size: 3));
         Assert.Equal(pages[0].Items.Select(o => o.Id), first.Items.Select(o => o.Id));
+        Assert.Null(first.Previous);
+    }
+
+    [Theory]
+    [InlineData(OrderSort.Newest)]
+    [InlineData(OrderSort.Oldest)]
+    public async Task Several_statuses_page_forward_and_back_in_number_order_and_count_together(OrderSort sort)
+    {
+        var merchant = await PlaceOrdersAsync(quantities: [1, 1, 1, 1, 1, 1, 1, 1]);
+        await SetStatusesAsync(merchant, [OrderStatus.Cancelled, OrderStatus.Failed, OrderStatus.Pending, OrderStatus.Cancelled,
+            OrderStatus.Completed, OrderStatus.Failed, OrderStatus.Cancelled, OrderStatus.Pending]);
+        var query = new OrderQuery { MerchantId = merchant, Sort = sort, Statuses = [OrderStatus.Failed, OrderStatus.Cancelled] };
+        var numbers = (await PageAsync(new OrderQuery { MerchantId = merchant, Sort = sort }, OrderPagePosition.First with { Size = 100 })).Items
+            .Where(o => o.Status is OrderStatus.Cancelled or OrderStatus.Failed).Select(o => o.Number).ToList();
+        Assert.Equal(5, numbers.Count);
+
+        var pages = new List<OrderGridPage> { await PageAsync(query, OrderPagePosition.First with { Size = 2 }) };
+        while (pages[^1].Next is { } next)
+        {
+            pages.Add(await PageAsync(query, new OrderPagePosition(After: next, Size: 2)));
+        }
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
+        Assert.Equal(numbers, pages.SelectMany(p => p.Items).Select(o => o.Number));
+        Assert.All(pages, p => Assert.Equal(new OrderCount(5, IsCapped: false), p.Count));
+        var back = await PageAsync(query, new OrderPagePosition(Before: pages[2].Previous, Size: 2));
+        Assert.Equal(pages[1].Items.Select(o => o.Number), back.Items.Select(o => o.Number));
+        var first = await PageAsync(query, new OrderPagePosition(Before: back.Previous, Size: 2));
+        Assert.Equal(pages[0].Items.Select(o => o.Number), first.Items.Select(o => o.Number));
         Assert.Null(first.Previous);
     }
 
@@ -86,12 +117,12 @@ public sealed class OrderGridPagingTests : CoreServiceTest
         var query = new OrderQuery { MerchantId = merchant };
         Assert.Equal(new OrderCount(2, IsCapped: false), (await PageAsync(query, OrderPagePosition.First)).Count);
 
-        await CopyOrdersAsync(OrderCount.Cap - 2);
+        await OrderCopies.AddAsync(Host.DatabasePath, OrderCount.Cap - 2);
         var atCap = (await PageAsync(query, OrderPagePosition.First)).Count;
         Assert.Equal(new OrderCount(OrderCount.Cap, IsCapped: false), atCap);
         Assert.Equal("10,000", atCap.ToString());
 
-        await CopyOrdersAsync(1);
+        await OrderCopies.AddAsync(Host.DatabasePath, 1);
         var beyond = await PageAsync(query, OrderPagePosition.First);
         Assert.Equal(new OrderCount(OrderCount.Cap, IsCapped: true), beyond.Count);
         Assert.Equal("10,000+", beyond.Count.ToString());
@@ -111,45 +142,17 @@ public sealed class OrderGridPagingTests : CoreServiceTest
         return merchant.Id;
     }
 
+    /// <summary>Gives the merchant's orders these statuses, oldest first (the grid reads them; how they got there does not matter here).</summary>
+    private async Task SetStatusesAsync(Guid merchant, OrderStatus[] statuses)
+    {
+        await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var ids = await db.Orders.Where(o => o.MerchantId == merchant).OrderBy(o => o.Number).Select(o => o.Id).ToListAsync();
+        foreach (var (id, status) in ids.Zip(statuses))
+        {
+            await db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, status));
+        }
+    }
+
     private Task<OrderGridPage> PageAsync(OrderQuery query, OrderPagePosition position) =>
         Host.Get<OrderQueries>().PageAsync(query, position, Actor.System);
-
-    /// <summary>Adds copies of the newest order with numbers above every other (placing ten thousand orders would take minutes).</summary>
-    private async Task CopyOrdersAsync(int copies)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Host.DatabasePath}");
-        await connection.OpenAsync();
-        var columns = new List<string>();
-        await using (var info = connection.CreateCommand())
-        {
-            info.CommandText = "SELECT name FROM pragma_table_info('Orders')";
-            await using var reader = await info.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                columns.Add(reader.GetString(0));
-            }
-        }
-
-        long highest;
-        await using (var max = connection.CreateCommand())
-        {
-            max.CommandText = "SELECT MAX(Number) FROM Orders";
-            highest = (long)(await max.ExecuteScalarAsync())!;
-        }
-
-        var replaced = new Dictionary<string, string>
-        {
-            ["Id"] = $"printf('00000000-0000-4000-8000-%012X', {highest} + n)",
-            ["Number"] = $"{highest} + n",
-            ["MerchantOrderId"] = "NULL",
-            ["IdempotencyKey"] = "NULL",
-        };
-        var values = columns.Select(c => replaced.TryGetValue(c, out var expression) ? expression : $"o.\"{c}\"");
-        await using var copy = connection.CreateCommand();
-        copy.CommandText =
-            $"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {copies}) " +
-            $"INSERT INTO Orders ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"SELECT {string.Join(", ", values)} FROM k, (SELECT * FROM Orders ORDER BY Number DESC LIMIT 1) o";
-        await copy.ExecuteNonQueryAsync();
-    }
 }

@@ -48,6 +48,9 @@ public sealed class NewOrderForm
     /// <summary>The chosen customer's saved cards.</summary>
     public IReadOnlyList<SavedCard> Cards { get; private set; } = [];
 
+    /// <summary>Why the chosen customer's cards could not be listed (Stripe did not answer), until a retry lists them.</summary>
+    public string? CardsError { get; private set; }
+
     /// <summary>The card to charge, when paying by card.</summary>
     public string? CardId { get; set; }
 
@@ -232,9 +235,10 @@ public sealed class NewOrderForm
         && Balance is { } balance && Breakdown().Total is { } total && total.Minor > balance.Minor;
 
     /// <summary>The customer's cards; the default one is chosen, and without cards the order falls back to the balance.</summary>
-    public void SetCards(IReadOnlyList<SavedCard> cards)
+    public void SetCards(IReadOnlyList<SavedCard> cards, string? error = null)
     {
         Cards = cards;
+        CardsError = error;
         CardId = (cards.FirstOrDefault(c => c.IsDefault) ?? (cards.Count > 0 ? cards[0] : null))?.PaymentMethodId;
         if (cards.Count == 0)
         {

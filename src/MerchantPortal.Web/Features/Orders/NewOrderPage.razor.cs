@@ -22,6 +22,7 @@ public sealed partial class NewOrderPage
     private Actor _actor = default!;
     private bool _submitting;
     private bool _focusError;
+    private bool _loadingCards;
     private int _merchantPickerVersion;
 
     [Inject]
@@ -79,9 +80,14 @@ public sealed partial class NewOrderPage
         ? "Choose a merchant first"
         : $"Search {_form.Merchant.Currency} items by name or SKU";
 
-    private string CardHint => _form.CustomerMode == CustomerMode.New || _form.Customer is null
-        ? "Choose an existing customer to pay with one of their saved cards."
-        : _form.Cards.Count == 0 ? "This customer has no saved card yet (add one under Payment methods)." : $"{_form.Cards.Count} saved card(s).";
+    private string CardHint => _form switch
+    {
+        { CustomerMode: CustomerMode.New } or { Customer: null } => "Choose an existing customer to pay with one of their saved cards.",
+        _ when _loadingCards => "Looking up the customer's saved cards…",
+        { CardsError: { } error } => $"Their saved cards could not be listed: {error}",
+        { Cards.Count: 0 } => "This customer has no saved card yet (add one under Payment methods).",
+        _ => $"{_form.Cards.Count} saved card(s).",
+    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -295,8 +301,10 @@ public sealed partial class NewOrderPage
     {
         if (_form is { CustomerMode: CustomerMode.Existing, Customer: { } customer })
         {
+            _loadingCards = true;
             var cards = await Cards.ListAsync(customer.Id, _actor);
-            _form.SetCards(cards.Succeeded ? cards.Value : []);
+            _loadingCards = false;
+            _form.SetCards(cards.Succeeded ? cards.Value : [], cards.Error?.Message);
         }
         else
         {
