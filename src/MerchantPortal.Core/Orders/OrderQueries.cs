@@ -84,7 +84,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
             orders = Filter(db, query, actor, broadSearch: true);
         }
 
-        return (counted, await Summaries(db, Keyset(orders, query.Sort, key, backwards).Take(take)).ToListAsync(ct));
+        return (counted, await Summaries(db, Keyset(orders, query.Sort, key, backwards, take)).ToListAsync(ct));
     }
 
     /// <summary>Several statuses in number order: an <c>IN</c> over the (Status, Number) index would read and sort every match.</summary>
@@ -381,28 +381,37 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
     public static bool SortsByTotal(OrderSort sort) => sort is OrderSort.TotalHighest or OrderSort.TotalLowest;
 
     /// <summary>
-    /// The orders after <paramref name="key"/> in the sort (or before it, nearest first, when going backwards).
-    /// Every sort is one index walked one way or the other — (Number) or (TotalMinor, Number), with the merchant
-    /// in front for a merchant — and the redundant <c>TotalMinor &lt;= t</c> gives the walk its starting point.
+    /// The <paramref name="take"/> orders after <paramref name="key"/> in the sort (or before it, nearest first, when
+    /// going backwards). Every sort is one index walked one way or the other — (Number) or (TotalMinor, Number), with
+    /// the merchant in front for a merchant. By total, the orders of the key's own total and those past it are two
+    /// ranges of that index, each read from where it starts: one range would walk every order of the key's total that
+    /// comes before the key (orders of one price are many) to reach the page.
     /// </summary>
-    private static IQueryable<Order> Keyset(IQueryable<Order> orders, OrderSort sort, OrderPageKey? key, bool backwards)
+    private static IQueryable<Order> Keyset(IQueryable<Order> orders, OrderSort sort, OrderPageKey? key, bool backwards, int take)
     {
         var descending = sort is OrderSort.Newest or OrderSort.TotalHighest ? !backwards : backwards;
         var n = key?.Number;
         if (SortsByTotal(sort))
         {
             var t = key?.TotalMinor;
-            return descending
-                ? (key is null ? orders : orders.Where(o => o.TotalMinor <= t && (o.TotalMinor < t || o.Number < n)))
-                    .OrderByDescending(o => o.TotalMinor).ThenByDescending(o => o.Number)
-                : (key is null ? orders : orders.Where(o => o.TotalMinor >= t && (o.TotalMinor > t || o.Number > n)))
-                    .OrderBy(o => o.TotalMinor).ThenBy(o => o.Number);
+            if (key is null)
+            {
+                return ByTotal(orders, descending).Take(take);
+            }
+
+            var sameTotal = descending ? orders.Where(o => o.TotalMinor == t && o.Number < n) : orders.Where(o => o.TotalMinor == t && o.Number > n);
+            var pastTotal = descending ? orders.Where(o => o.TotalMinor < t) : orders.Where(o => o.TotalMinor > t);
+            return ByTotal(ByTotal(sameTotal, descending).Take(take).Concat(ByTotal(pastTotal, descending).Take(take)), descending).Take(take);
         }
 
-        return descending
+        return (descending
             ? (key is null ? orders : orders.Where(o => o.Number < n)).OrderByDescending(o => o.Number)
-            : (key is null ? orders : orders.Where(o => o.Number > n)).OrderBy(o => o.Number);
+            : (key is null ? orders : orders.Where(o => o.Number > n)).OrderBy(o => o.Number)).Take(take);
     }
+
+    private static IQueryable<Order> ByTotal(IQueryable<Order> orders, bool descending) => descending
+        ? orders.OrderByDescending(o => o.TotalMinor).ThenByDescending(o => o.Number)
+        : orders.OrderBy(o => o.TotalMinor).ThenBy(o => o.Number);
 
     private static IQueryable<OrderExportRow> ExportOrders(PortalDb db, IQueryable<Order> sorted) =>
         from o in sorted

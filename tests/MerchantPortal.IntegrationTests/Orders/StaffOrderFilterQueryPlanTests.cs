@@ -55,6 +55,17 @@ public sealed class StaffOrderFilterQueryPlanTests : CoreServiceTest
     }
 
     [Fact]
+    public async Task A_page_after_a_key_by_total_starts_at_the_key_in_the_total_index()
+    {
+        // Every order of the history has the key's total: one range from the total down would walk all of them.
+        var plans = await PlansOfPageAsync(new OrderQuery { Sort = OrderSort.TotalHighest }, new OrderPagePosition(After: new OrderPageKey(2_500, 1000)));
+
+        var page = Assert.Single(plans, plan => plan.Any(line => line.Contains("Number<?", StringComparison.Ordinal)));
+        Assert.Contains(page, line => line.Contains("IX_Orders_TotalMinor_Number (TotalMinor=? AND Number<?)", StringComparison.Ordinal));
+        Assert.Contains(page, line => line.Contains("IX_Orders_TotalMinor_Number (TotalMinor<?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_refund_filter_looks_up_the_refunded_orders_by_id()
     {
         var plans = await PlansOfPageAsync(new OrderQuery { Refunds = RefundFilter.Any });
@@ -75,7 +86,7 @@ public sealed class StaffOrderFilterQueryPlanTests : CoreServiceTest
     };
 
     /// <summary>Runs the grid's first page for staff, then explains each command it sent that reads the orders.</summary>
-    private async Task<List<List<string>>> PlansOfPageAsync(OrderQuery query)
+    private async Task<List<List<string>>> PlansOfPageAsync(OrderQuery query, OrderPagePosition? position = null)
     {
         var merchant = await Host.Catalog.MerchantAsync(balance: 100m);
         await new TestOrders(Host.Services).PlaceKeyOrderAsync(merchant.Id, (await Host.Catalog.KeyItemAsync(codes: 1)).Id);
@@ -83,7 +94,7 @@ public sealed class StaffOrderFilterQueryPlanTests : CoreServiceTest
         await using var db = await Host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         _commands.Reset();
 
-        await Host.Get<OrderQueries>().PageAsync(query, OrderPagePosition.First, Actor.System);
+        await Host.Get<OrderQueries>().PageAsync(query, position ?? OrderPagePosition.First, Actor.System);
 
         var plans = new List<List<string>>();
         foreach (var command in _commands.Commands.Where(c => c.Contains("FROM \"Orders\" AS \"o\"", StringComparison.Ordinal)))
