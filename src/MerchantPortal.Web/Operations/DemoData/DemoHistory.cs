@@ -176,6 +176,8 @@ internal sealed class DemoHistory(
     private async Task BackdateAsync(Guid orderId, DateTime placedAt, Random random, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        // One commit for the order's every table, not one per statement: the first run waits for each.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Orders.Include(o => o.Events).Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
         var step = TimeSpan.FromSeconds(random.Next(2, 40));
         var events = order.Events.OrderBy(e => e.Id).ToList();
@@ -211,5 +213,7 @@ internal sealed class DemoHistory(
             await db.AuditEntries.Where(a => a.TargetType == "refund" && targets.Contains(a.TargetId))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.OccurredAt, finishedAt), ct);
         }
+
+        await transaction.CommitAsync(ct);
     }
 }
