@@ -83,7 +83,9 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
         foreach (var status in OrderStatusExtensions.NeedingAttention)
         {
             var ofStatus = NeedingAttention(orders, status, now - StuckAfter);
-            attentionCount += await ofStatus.CountAsync(ct);
+            // Counted in number order up to the cap, as the grid counts: SQLite then reads the status index. Unordered,
+            // it plans from the status's average share (no STAT4 histograms) and may scan every order for a rare status.
+            attentionCount += await ofStatus.OrderByDescending(o => o.Number).Take(OrderCount.Cap + 1).CountAsync(ct);
             attention.AddRange(await ofStatus
                 .OrderByDescending(o => o.Number)
                 .Take(AttentionShown)
@@ -94,7 +96,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
         }
 
         attention = [.. attention.OrderByDescending(o => o.Number).Take(AttentionShown)];
-        return new DashboardFigures(Day(today), Series(period), attention, attentionCount)
+        return new DashboardFigures(Day(today), Series(period), attention,
+            new OrderCount(Math.Min(attentionCount, OrderCount.Cap), attentionCount > OrderCount.Cap))
         {
             Period = period,
             PreviousDays = Series(period.Previous),
@@ -119,7 +122,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
 /// needing attention out of <see cref="NeedsAttentionCount"/>.
 /// </summary>
 public sealed record DashboardFigures(
-    DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention, int NeedsAttentionCount)
+    DailyFigures Today, IReadOnlyList<DailyFigures> Days, IReadOnlyList<AttentionOrder> NeedsAttention, OrderCount NeedsAttentionCount)
 {
     public DashboardPeriod? Period { get; init; }
 

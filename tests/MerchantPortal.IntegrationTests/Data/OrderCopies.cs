@@ -51,6 +51,9 @@ internal static class OrderCopies
         await copy.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The status columns of a completed, paid and fulfilled order.</summary>
+    public static IReadOnlyDictionary<string, string> Completed { get; } = Columns("Completed", "Paid", "Fulfilled");
+
     /// <summary>
     /// A history of about <paramref name="copies"/> orders after one placed order, mostly completed, with a tenth
     /// cancelled and a tenth failed (both refunded), and the statistics the app keeps (<c>SqliteStatistics</c>):
@@ -58,9 +61,15 @@ internal static class OrderCopies
     /// </summary>
     public static async Task AddHistoryAsync(string databasePath, int copies)
     {
-        await AddAsync(databasePath, copies * 8 / 10, Columns("Completed", "Paid", "Fulfilled"));
+        await AddAsync(databasePath, copies * 8 / 10, Completed);
         await AddAsync(databasePath, copies / 10, Columns("Cancelled", "Refunded", "Unfulfilled"));
         await AddAsync(databasePath, copies / 10, Columns("Failed", "Refunded", "Unfulfilled"));
+        await AnalyzeAsync(databasePath);
+    }
+
+    /// <summary>Refreshes the planner's statistics, as the app does in the background.</summary>
+    public static async Task AnalyzeAsync(string databasePath)
+    {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
         await using var analyze = connection.CreateCommand();
