@@ -1,6 +1,7 @@
 using Bunit;
 using MerchantPortal.Auditing;
 using MerchantPortal.Catalog;
+using MerchantPortal.ComponentTests.Shared;
 using MerchantPortal.Identity;
 using MerchantPortal.Merchants;
 using MerchantPortal.Orders;
@@ -121,6 +122,18 @@ public sealed class OrdersGridTests : PortalComponentTest, IAsyncLifetime
         page.Find("[data-testid='orders-search']").Input(_completed.Order.Reference);
 
         page.WaitForAssertion(() => Assert.Equal([_completed.Order.Reference], References(page)), Wait);
+    }
+
+    [Fact]
+    public void An_over_long_search_is_kept_whole_counted_and_refused_at_the_box_and_the_list_stays()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, References(page).Count), Wait);
+
+        CountedInput.AssertTooLongIsShownNotCut(page, "orders-search", OrderFilter.MaxSearchLength, OrderFilter.SearchTooLong.Message);
+
+        Assert.Equal(2, References(page).Count);
+        Assert.DoesNotContain("search=", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed partial record OrderFilter
         var search = string.IsNullOrWhiteSpace(text.Search) ? null : text.Search.Trim();
         if (search?.Length > MaxSearchLength)
         {
-            return new Error("FILTER_INVALID", $"The search can be at most {MaxSearchLength} characters.", OrderFilterKeys.Search);
+            return SearchTooLong;
         }
 
         // One order for the same choice, so equal filters compare equal and make the same address.

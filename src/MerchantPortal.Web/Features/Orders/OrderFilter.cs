@@ -12,6 +12,11 @@ namespace MerchantPortal.Web.Features.Orders;
 public sealed partial record OrderFilter
 {
     public const int MaxSearchLength = 254;
+
+    /// <summary>The search box's and the address's one message for a search over <see cref="MaxSearchLength"/>.</summary>
+    public static Error SearchTooLong { get; } =
+        new("FILTER_INVALID", $"The search can be at most {MaxSearchLength} characters.", OrderFilterKeys.Search);
+
     internal const string DateFormat = "yyyy-MM-dd";
 
     public static OrderFilter None { get; } = new();

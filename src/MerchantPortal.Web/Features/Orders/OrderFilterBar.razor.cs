@@ -10,6 +10,7 @@ public sealed partial class OrderFilterBar
 {
     private DateRange? _dates;
     private ItemChoice? _item;
+    private string? _searchError;
 
     [Inject]
     private CatalogService Catalog { get; set; } = default!;
@@ -76,8 +77,13 @@ public sealed partial class OrderFilterBar
 
     private string? SearchHelp => Value.Search is { Length: > 0 } search && !OrderSearch.SearchesCustomerText(search) ? ShortSearchHelp : null;
 
-    private Task OnSearchChangedAsync(string? search) =>
-        ChangeAsync(Value with { Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim() });
+    /// <summary>An over-long search is kept whole in the box and refused at it, and the filter keeps its last search.</summary>
+    private Task OnSearchChangedAsync(string? search)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        _searchError = trimmed?.Length > OrderFilter.MaxSearchLength ? OrderFilter.SearchTooLong.Message : null;
+        return _searchError is null ? ChangeAsync(Value with { Search = trimmed }) : Task.CompletedTask;
+    }
 
     private Task OnStatusesChangedAsync(IEnumerable<OrderStatus>? statuses) =>
         ChangeAsync(Value with { Statuses = [.. (statuses ?? []).Distinct().Order()] });
