@@ -96,8 +96,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDb> dbs, TimeProvid
         }
 
         attention = [.. attention.OrderByDescending(o => o.Number).Take(AttentionShown)];
-        return new DashboardFigures(Day(today), Series(period), attention,
-            new OrderCount(Math.Min(attentionCount, OrderCount.Cap), attentionCount > OrderCount.Cap))
+        return new DashboardFigures(Day(today), Series(period), attention, OrderCount.Of(attentionCount))
         {
             Period = period,
             PreviousDays = Series(period.Previous),

@@ -71,6 +71,9 @@ public readonly record struct OrderCount(int Value, bool IsCapped)
 {
     public const int Cap = 10_000;
 
+    /// <summary>The count of orders counted up to one past the cap (a count that stopped there is capped).</summary>
+    public static OrderCount Of(int counted) => new(Math.Min(counted, Cap), counted > Cap);
+
     public override string ToString() => IsCapped
         ? Cap.ToString("N0", CultureInfo.InvariantCulture) + "+"
         : Value.ToString("N0", CultureInfo.InvariantCulture);

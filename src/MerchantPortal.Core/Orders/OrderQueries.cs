@@ -47,7 +47,7 @@ public sealed class OrderQueries(IDbContextFactory<PortalDb> dbs)
         var (counted, rows) = await (ReadsStatusByStatus(query)
             ? ReadStatusByStatusAsync(db, query, actor, key, backwards, size + 1, ct)
             : ReadPageAsync(db, query, actor, key, backwards, size + 1, ct));
-        var count = new OrderCount(Math.Min(counted, OrderCount.Cap), counted > OrderCount.Cap);
+        var count = OrderCount.Of(counted);
         var more = rows.Count > size;
         var items = rows.Take(size).ToList();
         if (backwards)

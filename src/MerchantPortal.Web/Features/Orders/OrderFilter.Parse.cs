@@ -80,10 +80,10 @@ public sealed partial record OrderFilter
                 OrderFilterKeys.TimeZone);
         }
 
-        var search = string.IsNullOrWhiteSpace(text.Search) ? null : text.Search.Trim();
-        if (search?.Length > MaxSearchLength)
+        var (search, searchError) = CheckSearch(text.Search);
+        if (searchError is not null)
         {
-            return SearchTooLong;
+            return searchError;
         }
 
         // One order for the same choice, so equal filters compare equal and make the same address.

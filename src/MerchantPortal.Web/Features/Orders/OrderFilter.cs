@@ -17,6 +17,13 @@ public sealed partial record OrderFilter
     public static Error SearchTooLong { get; } =
         new("FILTER_INVALID", $"The search can be at most {MaxSearchLength} characters.", OrderFilterKeys.Search);
 
+    /// <summary>The search as the filter keeps it (trimmed; none for blank text), or <see cref="SearchTooLong"/>.</summary>
+    public static (string? Search, Error? Error) CheckSearch(string? text)
+    {
+        var search = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return search?.Length > MaxSearchLength ? (null, SearchTooLong) : (search, null);
+    }
+
     internal const string DateFormat = "yyyy-MM-dd";
 
     public static OrderFilter None { get; } = new();

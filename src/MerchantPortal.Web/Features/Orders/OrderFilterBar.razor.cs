@@ -80,9 +80,9 @@ public sealed partial class OrderFilterBar
     /// <summary>An over-long search is kept whole in the box and refused at it, and the filter keeps its last search.</summary>
     private Task OnSearchChangedAsync(string? search)
     {
-        var trimmed = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        _searchError = trimmed?.Length > OrderFilter.MaxSearchLength ? OrderFilter.SearchTooLong.Message : null;
-        return _searchError is null ? ChangeAsync(Value with { Search = trimmed }) : Task.CompletedTask;
+        var (checkedSearch, error) = OrderFilter.CheckSearch(search);
+        _searchError = error?.Message;
+        return error is null ? ChangeAsync(Value with { Search = checkedSearch }) : Task.CompletedTask;
     }
 
     private Task OnStatusesChangedAsync(IEnumerable<OrderStatus>? statuses) =>
