@@ -55,6 +55,7 @@ public static class WebRegistration
         services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoHistory>();
+        services.AddScoped<DemoBackdating>();
         services.AddScoped<DemoCards>();
         // The sandbox's challenge page answers with a redirect to the portal's return URL, which the seeder does not follow.
         services.AddHttpClient(DemoCards.ChallengeClient).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });

@@ -22,18 +22,30 @@ public sealed class JobRunner(
     public IReadOnlyCollection<string> JobTypes => _handlers.Keys;
 
     /// <summary>
-    /// One pass over every job type, running the claimed jobs one after another (tests and the demo seeder use
-    /// it; the worker runs types side by side in <see cref="JobLane"/>s); returns how many were claimed.
+    /// One pass over every job type, running the claimed jobs one after another (tests use it; the worker runs
+    /// types side by side in <see cref="JobLane"/>s); returns how many were claimed.
     /// </summary>
-    public async Task<int> RunDueJobsAsync(string workerId, CancellationToken ct)
+    public Task<int> RunDueJobsAsync(string workerId, CancellationToken ct) => RunDueJobsAsync(workerId, sideBySide: false, ct);
+
+    /// <param name="workerId">Who holds the claimed jobs' leases.</param>
+    /// <param name="sideBySide">Run each type's claimed jobs (up to its concurrency) at once, as a worker's lane does.</param>
+    /// <param name="ct">Stops claiming and running.</param>
+    public async Task<int> RunDueJobsAsync(string workerId, bool sideBySide, CancellationToken ct)
     {
         var count = 0;
         foreach (var type in _handlers.Keys)
         {
             var claimed = await claims.ClaimAsync(workerId, type, options.Value.ConcurrencyOf(type), ct);
-            foreach (var job in claimed)
+            if (sideBySide)
             {
-                await RunAsync(workerId, job, ct);
+                await Task.WhenAll(claimed.Select(job => RunAsync(workerId, job, ct)));
+            }
+            else
+            {
+                foreach (var job in claimed)
+                {
+                    await RunAsync(workerId, job, ct);
+                }
             }
 
             count += claimed.Count;

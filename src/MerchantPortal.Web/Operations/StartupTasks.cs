@@ -19,7 +19,7 @@ internal static class StartupTasks
 
         if (services.GetRequiredService<IOptions<DemoDataOptions>>().Value.Seed)
         {
-            logger.LogInformation("Checking the demo data (the first run creates it, which takes about a minute)…");
+            logger.LogInformation("Checking the demo data (the first run creates it, which takes about twenty seconds)…");
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
         }
     }

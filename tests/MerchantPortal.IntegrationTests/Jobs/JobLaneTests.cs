@@ -62,6 +62,24 @@ public sealed class JobLaneTests : JobTestBase
         Assert.Equal(2, _limited.MaxRunning);
     }
 
+    [Fact]
+    public async Task A_pass_side_by_side_runs_a_types_claimed_jobs_at_once()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await EnqueueAsync("limited_test", $"job-{i}");
+        }
+
+        var runner = Host.Get<JobRunner>();
+        var sideBySide = runner.RunDueJobsAsync("test-worker", sideBySide: true, CancellationToken.None);
+        await Eventually.HoldsAsync(() => _limited.Running == 2, "the two claimed jobs to run at once");
+        _limited.Open();
+        Assert.Equal(2, await sideBySide);
+        Assert.Equal(1, await runner.RunDueJobsAsync("test-worker", CancellationToken.None));
+        Assert.Equal(3, await CountAsync("limited_test", JobStatus.Done));
+        Assert.Equal(2, _limited.MaxRunning);
+    }
+
     private async Task<RunningWorker> StartWorkerAsync()
     {
         var worker = ActivatorUtilities.CreateInstance<JobWorker>(Host.Services);

@@ -19,7 +19,8 @@ namespace MerchantPortal.Web.Operations;
 /// 30 days. About a third of the orders are paid with the demo customers' saved cards (<see cref="DemoCards"/>),
 /// the rest from the balance; items that fail, deliver every other time or run out of codes leave partial and
 /// failed orders with undelivered units for support. The random choices use a fixed seed, so every fresh demo
-/// looks the same.
+/// holds the same orders. They are placed in waves, each side by side as many callers would (the write queue
+/// commits them together), then fulfilled side by side, so the first run is not one commit after another.
 /// </summary>
 internal sealed class DemoHistory(
     IDbContextFactory<PortalDb> dbs,
@@ -29,6 +30,7 @@ internal sealed class DemoHistory(
     DemoCards cards,
     DemoOpenOrders openOrders,
     DemoOrderRequests requests,
+    DemoBackdating backdating,
     JobRunner jobs,
     TimeProvider clock,
     ILogger<DemoHistory> logger)
@@ -41,6 +43,12 @@ internal sealed class DemoHistory(
         ["Smith", "Garcia", "Müller", "Rossi", "Dubois", "Kowalski", "Nakamura", "Okafor", "Patel", "Larsen", "Silva", "Novak", "Haddad"];
 
     private const int ProgressEvery = 100;
+
+    // Orders placed side by side in a wave; the waves keep stock running out in the order the history tells.
+    private const int MaxWave = 32;
+
+    /// <summary>One history order as drawn: what is placed, by whom, whether its customer cancels it, and its timeline's step.</summary>
+    private sealed record PlannedOrder(PlaceOrder Request, Actor Actor, bool Cancels, DateTime PlacedAt, TimeSpan Step);
 
     public async Task SeedAsync(IReadOnlyList<MerchantSummary> merchants, int orderCount, CancellationToken ct)
     {
@@ -72,70 +80,111 @@ internal sealed class DemoHistory(
             logger.LogWarning("Demo cards could not be saved for every merchant: their history is paid from the balance only.");
         }
 
+        var plans = Plan(merchants, items, holders, orderCount, now, random);
+        var placed = new List<(PlannedOrder Plan, OrderDetails Order)>();
+        foreach (var wave in Waves(plans))
+        {
+            placed.AddRange(await PlaceWaveAsync(wave, ct));
+            while (await jobs.RunDueJobsAsync("demo-seeder", sideBySide: true, ct) > 0)
+            {
+            }
+
+            if (placed.Count / ProgressEvery > (placed.Count - wave.Count) / ProgressEvery)
+            {
+                logger.LogInformation("Demo history: {Placed} of {Count} orders placed…", placed.Count, orderCount);
+            }
+        }
+
+        // Numbers follow the order the writer took the orders in; the times, drawn in order, follow the numbers.
+        var times = placed.Select(p => p.Plan.PlacedAt).Order().ToList();
+        await backdating.BackdateAsync(
+            [.. placed.OrderBy(p => p.Order.Order.Number).Select((p, i) => new DemoOrderTime(p.Order.Order.Id, times[i], p.Plan.Step))], ct);
+        logger.LogInformation("Demo history: placed {Count} orders ({ByCard} paid by card) over the last 30 days in {Seconds:0.0} s.",
+            placed.Count, placed.Count(p => p.Order.Order.PaymentMethod == PaymentMethodKind.Card), Stopwatch.GetElapsedTime(started).TotalSeconds);
+        await openOrders.SeedAsync(merchants, holders, items, ct);
+    }
+
+    private List<PlannedOrder> Plan(
+        IReadOnlyList<MerchantSummary> merchants, List<CatalogItem> items, Dictionary<Guid, IReadOnlyList<DemoCardHolder>> holders,
+        int orderCount, DateTime now, Random random)
+    {
         var times = Enumerable.Range(0, orderCount)
             .Select(_ => now.AddMinutes(-random.Next(5, 30 * 24 * 60)))
             .Order()
             .ToList();
-        var (placed, byCard) = (0, 0);
+        var plans = new List<PlannedOrder>();
         foreach (var placedAt in times)
         {
             var merchant = merchants[random.Next(100) < 65 ? 0 : Math.Min(1, merchants.Count - 1)];
             // Delayed deliveries are left out of the history: they would only slow the first start.
             var sellable = items.Where(i => i.Currency == merchant.Currency && i.Behaviour != FulfilmentBehaviour.Delay).ToList();
-            if (sellable.Count == 0)
+            if (sellable.Count > 0)
             {
-                continue;
-            }
-
-            if (await PlaceOneAsync(merchant, sellable, holders[merchant.Id], placedAt, random, ct) is { } method)
-            {
-                placed++;
-                byCard += method == PaymentMethodKind.Card ? 1 : 0;
-                if (placed % ProgressEvery == 0)
-                {
-                    logger.LogInformation("Demo history: {Placed} of {Count} orders placed…", placed, orderCount);
-                }
+                plans.Add(PlanOne(merchant, sellable, holders[merchant.Id], placedAt, random));
             }
         }
 
-        logger.LogInformation("Demo history: placed {Count} orders ({ByCard} paid by card) over the last 30 days in {Seconds:0.0} s.",
-            placed, byCard, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        await openOrders.SeedAsync(merchants, holders, items, ct);
+        return plans;
     }
 
-    /// <summary>Places, fulfils and backdates one order; returns how it was paid, or null when it could not be placed.</summary>
-    private async Task<PaymentMethodKind?> PlaceOneAsync(
-        MerchantSummary merchant, List<CatalogItem> sellable, IReadOnlyList<DemoCardHolder> holders, DateTime placedAt, Random random, CancellationToken ct)
+    private PlannedOrder PlanOne(MerchantSummary merchant, List<CatalogItem> sellable, IReadOnlyList<DemoCardHolder> holders, DateTime placedAt, Random random)
     {
         var paying = holders.Where(h => h.PaysInHistory).ToList();
         var holder = paying.Count > 0 && random.Next(100) < 33 ? paying[random.Next(paying.Count)] : null;
         var customer = holder is null ? RandomCustomer(random) : new CustomerRef(CustomerId: holder.CustomerId);
         var lineCount = random.Next(100) < 80 ? 1 : 2;
         var lines = Enumerable.Range(0, lineCount).Select(_ => DemoOrderRequests.Line(sellable[random.Next(sellable.Count)], random)).ToList();
-        var payment = requests.PaymentFor(holder);
-        var actor = DemoOrderRequests.ActorFor(merchant);
         var source = random.Next(100) < 55 ? OrderSource.Api : OrderSource.Dashboard;
-        var placed = await orders.PlaceAsync(new PlaceOrder(merchant.Id, customer, lines, payment, source,
-            MerchantOrderId: source == OrderSource.Api ? $"{merchant.Name[..2].ToUpperInvariant()}-{random.Next(100_000, 999_999)}" : null), actor, ct);
-        if (!placed.Succeeded)
-        {
-            return null;
-        }
-
+        var request = new PlaceOrder(merchant.Id, customer, lines, requests.PaymentFor(holder), source,
+            MerchantOrderId: source == OrderSource.Api ? $"{merchant.Name[..2].ToUpperInvariant()}-{random.Next(100_000, 999_999)}" : null);
         // A cancellation refunds in full. Refunds to the two slow-refund cards change a few seconds later, while
         // the app does not yet listen for Stripe's events, so their orders are left for support to refund by hand.
-        var orderId = placed.Value.Order.Order.Id;
-        if (random.Next(100) < 4 && holder is not { RefundsSettleLater: true })
+        var cancels = random.Next(100) < 4 && holder is not { RefundsSettleLater: true };
+        return new PlannedOrder(request, DemoOrderRequests.ActorFor(merchant), cancels, placedAt, TimeSpan.FromSeconds(random.Next(2, 40)));
+    }
+
+    /// <summary>Runs of orders to place side by side; a run ends with an order its customer cancels, so the refund follows its debits in the ledger.</summary>
+    private static IEnumerable<List<PlannedOrder>> Waves(List<PlannedOrder> plans)
+    {
+        var wave = new List<PlannedOrder>();
+        foreach (var plan in plans)
         {
-            await cancellation.CancelAsync(orderId, "Customer changed their mind", actor, ct);
+            wave.Add(plan);
+            if (plan.Cancels || wave.Count == MaxWave)
+            {
+                yield return wave;
+                wave = [];
+            }
         }
 
-        while (await jobs.RunDueJobsAsync("demo-seeder", ct) > 0)
+        if (wave.Count > 0)
         {
+            yield return wave;
+        }
+    }
+
+    /// <summary>Places a wave's orders side by side, then the one its customer cancels (last, so it is numbered last) and cancels it.</summary>
+    private async Task<List<(PlannedOrder Plan, OrderDetails Order)>> PlaceWaveAsync(List<PlannedOrder> wave, CancellationToken ct)
+    {
+        var sideBySide = wave[^1].Cancels ? wave[..^1] : wave;
+        var placed = new (PlannedOrder Plan, OrderDetails? Order)[sideBySide.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, sideBySide.Count), new ParallelOptions { MaxDegreeOfParallelism = MaxWave, CancellationToken = ct },
+            async (i, token) => placed[i] = (sideBySide[i], await PlaceAsync(sideBySide[i], token)));
+        var result = placed.Where(p => p.Order is not null).Select(p => (p.Plan, p.Order!)).ToList();
+        if (wave[^1] is { Cancels: true } cancelled && await PlaceAsync(cancelled, ct) is { } order)
+        {
+            await cancellation.CancelAsync(order.Order.Id, "Customer changed their mind", cancelled.Actor, ct);
+            result.Add((cancelled, order));
         }
 
-        await BackdateAsync(orderId, placedAt, random, ct);
-        return payment.Method;
+        return result;
+    }
+
+    /// <summary>The order as placed, or null when it could not be (the history goes on without it).</summary>
+    private async Task<OrderDetails?> PlaceAsync(PlannedOrder plan, CancellationToken ct)
+    {
+        var placed = await orders.PlaceAsync(plan.Request, plan.Actor, ct);
+        return placed.Succeeded ? placed.Value.Order : null;
     }
 
     private static CustomerRef RandomCustomer(Random random)
@@ -167,53 +216,5 @@ internal sealed class DemoHistory(
             await using var db = await dbs.CreateDbContextAsync(ct);
             await db.LedgerEntries.Where(e => e.Id == deposit.Value.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CreatedAt, at), ct);
         }
-    }
-
-    /// <summary>
-    /// Moves an order, its timeline, its ledger entries, its delivered codes, its refunds (a cancelled order's)
-    /// and the audit entries of both back to when it "happened".
-    /// </summary>
-    private async Task BackdateAsync(Guid orderId, DateTime placedAt, Random random, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        // One commit for the order's every table, not one per statement: the first run waits for each.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.Include(o => o.Events).Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
-        var step = TimeSpan.FromSeconds(random.Next(2, 40));
-        var events = order.Events.OrderBy(e => e.Id).ToList();
-        for (var i = 0; i < events.Count; i++)
-        {
-            db.Entry(events[i]).Property(e => e.OccurredAt).CurrentValue = placedAt + step * i;
-        }
-
-        var finishedAt = placedAt + step * Math.Max(0, events.Count - 1);
-        db.Entry(order).Property(o => o.CreatedAt).CurrentValue = placedAt;
-        db.Entry(order).Property(o => o.UpdatedAt).CurrentValue = finishedAt;
-        if (order.CompletedAt is not null)
-        {
-            db.Entry(order).Property(o => o.CompletedAt).CurrentValue = finishedAt;
-        }
-
-        await db.SaveChangesAsync(ct);
-        await db.LedgerEntries.Where(e => e.OrderId == orderId).ExecuteUpdateAsync(s => s.SetProperty(e => e.CreatedAt, placedAt), ct);
-        var lineIds = order.Lines.Select(l => l.Id).ToList();
-        await db.KeyCodes.Where(c => c.OrderLineId != null && lineIds.Contains(c.OrderLineId.Value))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeliveredAt, finishedAt), ct);
-        await db.AuditEntries.Where(a => a.TargetId == orderId.ToString())
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.OccurredAt, placedAt), ct);
-
-        var refundIds = await db.Refunds.Where(r => r.OrderId == orderId).Select(r => r.Id).ToListAsync(ct);
-        if (refundIds.Count > 0)
-        {
-            await db.Refunds.Where(r => r.OrderId == orderId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.RequestedAt, finishedAt)
-                .SetProperty(r => r.UpdatedAt, finishedAt)
-                .SetProperty(r => r.CompletedAt, r => r.CompletedAt == null ? null : finishedAt), ct);
-            var targets = refundIds.Select(id => id.ToString()).ToList();
-            await db.AuditEntries.Where(a => a.TargetType == "refund" && targets.Contains(a.TargetId))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.OccurredAt, finishedAt), ct);
-        }
-
-        await transaction.CommitAsync(ct);
     }
 }
