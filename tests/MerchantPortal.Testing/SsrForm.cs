@@ -9,8 +9,12 @@ namespace MerchantPortal.Testing;
 /// </summary>
 public static partial class SsrForm
 {
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, IReadOnlyDictionary<string, string> fields) =>
+        SubmitAsync(client, path, fields, action: path);
+
+    /// <summary>Reads the hidden fields (the antiforgery token) of the form on <paramref name="path"/>, and posts them with the fields to <paramref name="action"/>.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, string path, IReadOnlyDictionary<string, string> fields)
+        HttpClient client, string path, IReadOnlyDictionary<string, string> fields, string action)
     {
         var page = await client.GetStringAsync(path);
         var values = HiddenInput().Matches(page)
@@ -20,7 +24,7 @@ public static partial class SsrForm
             values[name] = value;
         }
 
-        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
     /// <summary>Signs in through the real login form; returns the response (a redirect on success).</summary>

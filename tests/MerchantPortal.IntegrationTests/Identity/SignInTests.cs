@@ -58,4 +58,26 @@ public sealed class SignInTests(PortalAppFactory app) : IClassFixture<PortalAppF
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotEqual("evil.example", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.Host : "");
     }
+
+    [Theory]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("\\evil.example", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("", "/")]
+    [InlineData("/orders", "/orders")]
+    [InlineData("orders", "/orders")]
+    public async Task Signing_out_returns_only_to_a_page_of_the_portal(string returnUrl, string expected)
+    {
+        using var client = app.CreateBrowserlikeClient();
+        var merchant = app.DemoUser(Roles.Merchant);
+        await SsrForm.SignInAsync(client, merchant.Email, merchant.Password);
+
+        // The profile page's form carries an antiforgery token for the signed-in user, as the user menu's form does.
+        var response = await SsrForm.SubmitAsync(client, "Account/Manage", new Dictionary<string, string> { ["returnUrl"] = returnUrl }, "Account/Logout");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("orders")).StatusCode);
+    }
 }

@@ -14,8 +14,15 @@ internal static class AccountEndpoints
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl?.TrimStart('/')}");
+            return TypedResults.LocalRedirect(PageAfterSignOut(returnUrl));
         });
         return endpoints;
+    }
+
+    /// <summary>The return address as a path of the portal; one that would lead elsewhere (e.g. "/\evil.example") goes home.</summary>
+    private static string PageAfterSignOut(string? returnUrl)
+    {
+        var path = string.IsNullOrEmpty(returnUrl) || !IdentityRedirectManager.IsLocal(returnUrl) ? "/" : $"/{returnUrl.TrimStart('/')}";
+        return IdentityRedirectManager.IsLocal(path) ? path : "/";
     }
 }

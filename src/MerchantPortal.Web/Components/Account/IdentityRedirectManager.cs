@@ -25,9 +25,7 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
             return "";
         }
 
-        if (Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            && !uri.StartsWith("//", StringComparison.Ordinal)
-            && !uri.StartsWith("/\\", StringComparison.Ordinal))
+        if (IsLocal(uri))
         {
             return uri;
         }
@@ -49,6 +47,14 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
         RedirectTo(uri);
     }
+
+    /// <summary>
+    /// A relative address that stays on this site: not "//host" nor "/\host", which browsers read as another host.
+    /// </summary>
+    public static bool IsLocal(string uri) =>
+        Uri.IsWellFormedUriString(uri, UriKind.Relative)
+        && !uri.StartsWith("//", StringComparison.Ordinal)
+        && !uri.StartsWith("/\\", StringComparison.Ordinal);
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
 
