@@ -40,5 +40,11 @@ public static class PaymentErrors
         new("WEBHOOK_SIGNATURE_INVALID",
             "The Stripe-Signature header does not match this payload, or it is too old.") { Kind = ErrorKind.Unauthorized };
 
+    public static Error WebhookEventInvalid { get; } =
+        new("WEBHOOK_EVENT_INVALID", "The body is not a Stripe event: it needs an id and a type.");
+
+    public static Error WebhookBodyTooLarge(int maxBytes) =>
+        new("WEBHOOK_BODY_TOO_LARGE", $"A Stripe event is at most {maxBytes / 1024} KB; this body is larger.");
+
     public static Error Declined(string message) => new(Orders.OrderErrorCodes.PaymentDeclined, message, "payment") { Kind = ErrorKind.Rule };
 }

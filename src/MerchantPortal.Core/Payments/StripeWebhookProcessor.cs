@@ -29,20 +29,34 @@ public sealed class StripeWebhookProcessor(
 
     public async Task<Result<WebhookOutcome>> ProcessAsync(string payload, string? signatureHeader, CancellationToken ct)
     {
-        Event stripeEvent;
-        try
+        var verified = Verify(payload, signatureHeader);
+        if (!verified.Succeeded)
         {
-            stripeEvent = EventUtility.ConstructEvent(payload, signatureHeader ?? "", options.CurrentValue.WebhookSecret ?? "",
-                ToleranceSeconds, utcNow: clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
-        }
-        catch (StripeException)
-        {
-            return PaymentErrors.SignatureInvalid;
+            return verified.Error!;
         }
 
+        var stripeEvent = verified.Value;
+
         // Read the current state before opening a transaction: no network call holds database locks.
-        var payment = await ReadPaymentAsync(stripeEvent, ct);
-        var refunds = await ReadRefundsAsync(stripeEvent, ct);
+        (Guid OrderId, PaymentIntent Intent, CardSummary? Card)? payment;
+        IReadOnlyList<Stripe.Refund> refunds;
+        try
+        {
+            payment = await ReadPaymentAsync(stripeEvent, ct);
+            refunds = await ReadRefundsAsync(stripeEvent, ct);
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // An object Stripe does not know (a forged or foreign event with a valid signature): nothing to settle.
+            logger.LogWarning("Stripe event {EventId} ({Type}) names an object Stripe does not know; ignored.", stripeEvent.Id, stripeEvent.Type);
+            return WebhookOutcome.Ignored;
+        }
+        catch (StripeException ex)
+        {
+            // Stripe retries the event later; by then the object can be read again.
+            logger.LogWarning(ex, "Stripe event {EventId} ({Type}) could not be checked with Stripe; it will be retried.", stripeEvent.Id, stripeEvent.Type);
+            return PaymentErrors.StripeUnavailable;
+        }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -97,6 +111,31 @@ public sealed class StripeWebhookProcessor(
         return WebhookOutcome.Processed;
     }
 
+    /// <summary>The event, if the signature holds and the body is an event (not <c>{}</c>, an array, or cut-off JSON).</summary>
+    private Result<Event> Verify(string payload, string? signatureHeader)
+    {
+        try
+        {
+            EventUtility.ValidateSignature(payload, signatureHeader ?? "", options.CurrentValue.WebhookSecret ?? "",
+                ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds());
+        }
+        catch (StripeException)
+        {
+            return PaymentErrors.SignatureInvalid;
+        }
+
+        try
+        {
+            var parsed = EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: false);
+            return parsed is { Id.Length: > 0, Type.Length: > 0 } ? parsed : PaymentErrors.WebhookEventInvalid;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or Newtonsoft.Json.JsonException or InvalidOperationException)
+        {
+            // Not JSON, cut off, or JSON that is not an object (Stripe.net reads the body before mapping it to an event).
+            return PaymentErrors.WebhookEventInvalid;
+        }
+    }
+
     /// <summary>The order's PaymentIntent as Stripe has it now, for a PaymentIntent event of one of our orders.</summary>
     private async Task<(Guid OrderId, PaymentIntent Intent, CardSummary? Card)?> ReadPaymentAsync(Event stripeEvent, CancellationToken ct)
     {
@@ -137,4 +176,7 @@ public enum WebhookOutcome
 {
     Processed,
     Duplicate,
+
+    /// <summary>A signed event about nothing this portal holds; acknowledged so that Stripe does not retry it.</summary>
+    Ignored,
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MerchantPortal.Data;
 using MerchantPortal.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
@@ -54,6 +56,65 @@ public sealed class StripeWebhookEndpointTests(PortalAppFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("\"duplicate\":true", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("[1,2,3]")]
+    [InlineData("")]
+    [InlineData("{\"id\":\"evt_cut\",\"object\":\"event\",\"type\":\"payment_intent.succee")]
+    [InlineData("\"just a string\"")]
+    public async Task A_signed_body_that_is_not_an_event_gets_a_400_problem_and_changes_nothing(string payload)
+    {
+        var secret = await WebhookSecretAsync();
+        using var client = app.CreateBrowserlikeClient();
+        var receipts = await ReceiptCountAsync();
+
+        using var response = await PostAsync(client, payload, EventUtility.GenerateSignatureHeader(payload, secret, null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("WEBHOOK_EVENT_INVALID", problem.RootElement.GetProperty("code").GetString());
+        Assert.False(problem.RootElement.TryGetProperty("exception", out _));
+        Assert.Equal(receipts, await ReceiptCountAsync());
+    }
+
+    [Fact]
+    public async Task A_signed_event_for_a_payment_intent_stripe_does_not_know_is_acknowledged_and_ignored()
+    {
+        var secret = await WebhookSecretAsync();
+        using var client = app.CreateBrowserlikeClient();
+        var receipts = await ReceiptCountAsync();
+        var payload = "{\"id\":\"evt_unknown_intent\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"created\":1764800000," +
+                      "\"data\":{\"object\":{\"id\":\"pi_nobody_made\",\"object\":\"payment_intent\",\"metadata\":{\"order_id\":\"" + Guid.NewGuid() + "\"}}}}";
+
+        using var response = await PostAsync(client, payload, EventUtility.GenerateSignatureHeader(payload, secret, null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(receipts, await ReceiptCountAsync());
+    }
+
+    [Fact]
+    public async Task A_body_over_256_KB_is_refused_with_413_before_its_signature_is_checked()
+    {
+        using var client = app.CreateBrowserlikeClient();
+        var huge = new string('x', 10 * 1024 * 1024);
+
+        using var declared = await PostAsync(client, huge, "t=1,v1=unsigned");
+        using var streamed = await client.PostAsync("webhooks/stripe", new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge))));
+
+        foreach (var response in new[] { declared, streamed })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("WEBHOOK_BODY_TOO_LARGE", problem.RootElement.GetProperty("code").GetString());
+        }
+    }
+
+    private async Task<int> ReceiptCountAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        return await db.StripeEventReceipts.CountAsync();
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string signature)
