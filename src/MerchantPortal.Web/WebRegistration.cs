@@ -96,7 +96,8 @@ public static class WebRegistration
 
         // Cookies are re-checked against the database this often (framework default: 30 minutes).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = interval);
-        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddSingleton<UnknownUserPassword>();
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager<PortalSignInManager>();
     }
 
     private static void AddAccountEmail(this IServiceCollection services)
