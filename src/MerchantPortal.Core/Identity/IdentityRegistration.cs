@@ -26,5 +26,6 @@ internal static class IdentityRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDb>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 }

@@ -14,4 +14,7 @@ public sealed class PortalUser : IdentityUser
     public bool IsTeamAdmin { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The 30-second time step of the last authenticator code accepted: a code is good once (ASVS 6.5.1).</summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }

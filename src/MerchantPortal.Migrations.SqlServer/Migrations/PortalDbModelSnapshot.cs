@@ -642,6 +642,9 @@ namespace MerchantPortal.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsTeamAdmin")
                         .HasColumnType("bit");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 

@@ -629,6 +629,9 @@ namespace MerchantPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsTeamAdmin")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

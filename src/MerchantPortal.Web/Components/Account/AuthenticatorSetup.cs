@@ -8,6 +8,9 @@ namespace MerchantPortal.Web.Components.Account;
 /// <summary>The shared key, otpauth URI and QR code an authenticator app scans to set up TOTP.</summary>
 internal static class AuthenticatorSetup
 {
+    /// <summary>For a wrong code, and for a code already used once (each is good once).</summary>
+    public const string CodeRefused = "Error: That code is not correct, or it was used already. Codes change every 30 seconds; wait for the next one.";
+
     private const string Issuer = "Merchant Portal";
 
     /// <summary>The key in groups of four, easier to type by hand.</summary>
