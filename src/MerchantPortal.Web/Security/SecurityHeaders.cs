@@ -4,12 +4,13 @@ namespace MerchantPortal.Web.Security;
 
 internal static class SecurityHeaders
 {
-    // Blazor Server needs its WebSocket; MudBlazor sets inline styles; Stripe Elements (real keys only) loads
-    // from js.stripe.com and frames Stripe's pages. Everything else comes from this origin.
+    // Blazor Server's WebSocket goes to this origin ('self' covers ws: and wss: to it, CSP Level 3); MudBlazor sets
+    // inline styles; Stripe Elements (real keys only) loads from js.stripe.com, calls api.stripe.com and frames
+    // Stripe's pages. Everything else comes from this origin.
     private const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data: https://*.stripe.com; style-src 'self' 'unsafe-inline'; " +
         "script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; " +
-        "connect-src 'self' ws: wss: https://api.stripe.com; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "connect-src 'self' https://api.stripe.com; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

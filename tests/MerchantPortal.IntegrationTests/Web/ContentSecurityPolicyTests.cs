@@ -34,6 +34,17 @@ public sealed partial class ContentSecurityPolicyTests(PortalAppFactory app) : I
         Assert.DoesNotContain("'unsafe-inline'", scriptSources, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pages_connect_only_to_this_origin_and_stripe_not_to_any_websocket_host()
+    {
+        using var client = app.CreateBrowserlikeClient();
+
+        var response = await client.GetAsync("Account/Login");
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Equal("connect-src 'self' https://api.stripe.com", policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("connect-src ", StringComparison.Ordinal)));
+    }
+
     [GeneratedRegex("<script type=\"importmap\"[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex ImportMapScript();
 }
