@@ -133,4 +133,13 @@ public static class CatalogErrors
         "Someone added codes to this item at the same time. Upload again; duplicates will be skipped.", "codes") { Kind = ErrorKind.Conflict };
 
     public static Error CodeNotFound { get; } = new("CODE_NOT_FOUND", "That code does not exist.") { Kind = ErrorKind.NotFound };
+
+    /// <summary>The longest reason a staff member may give for revealing a merchant's code.</summary>
+    public const int MaxRevealReasonLength = 500;
+
+    public static Error RevealReasonRequired { get; } = new("REVEAL_REASON_REQUIRED",
+        "Say why you need to see this merchant's code, e.g. the support ticket; the reason is kept in the audit log.", "reason");
+
+    public static Error RevealReasonTooLong { get; } = new("REVEAL_REASON_TOO_LONG",
+        $"The reason can be at most {MaxRevealReasonLength} characters.", "reason");
 }

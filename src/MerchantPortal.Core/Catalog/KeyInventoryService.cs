@@ -244,10 +244,17 @@ public sealed class KeyInventoryService(
 
     /// <summary>
     /// Decrypts one code for display and audits who saw it. A merchant user may only reveal codes
-    /// delivered to its own merchant's orders.
+    /// delivered to its own merchant's orders; staff (Support, Admin) reveal a code delivered to a merchant's order
+    /// only with a <paramref name="reason"/>, kept in the audit entry (codes in stock need none).
     /// </summary>
-    public async Task<Result<string>> RevealAsync(long codeId, Actor actor, CancellationToken ct = default)
+    public async Task<Result<string>> RevealAsync(long codeId, Actor actor, string? reason = null, CancellationToken ct = default)
     {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason?.Length > CatalogErrors.MaxRevealReasonLength)
+        {
+            return CatalogErrors.RevealReasonTooLong;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var code = await db.KeyCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == codeId, ct);
         if (code is null)
@@ -263,8 +270,13 @@ public sealed class KeyInventoryService(
             return CatalogErrors.CodeNotFound;
         }
 
+        if (actor.MerchantId is null && merchantId is not null && reason is null)
+        {
+            return CatalogErrors.RevealReasonRequired;
+        }
+
         audit.Record(db, actor, AuditActions.CodeRevealed, "key_code", codeId.ToString(CultureInfo.InvariantCulture),
-            $"Revealed code {code.LastFour} of item {code.ItemId}", merchantId);
+            $"Revealed code {code.LastFour} of item {code.ItemId}{(reason is null ? "" : $" — reason: {reason}")}", merchantId);
         await db.SaveChangesAsync(ct);
         return Protector.Unprotect(code.CodeCipher);
     }

@@ -7,6 +7,11 @@ public static class CodeEmailErrors
     public static Error NotAllowed { get; } =
         new("CODES_NOT_ALLOWED", "You cannot see this order's codes, so you cannot send or export them.") { Kind = ErrorKind.Forbidden };
 
+    public static Error StaffExport { get; } =
+        new("CODES_EXPORT_MERCHANT_ONLY",
+            "Only the merchant's own users print or download an order's codes. Staff email them to the customer, or reveal one on the order page with a reason.")
+            { Kind = ErrorKind.Forbidden };
+
     public static Error OrderNotFound { get; } = new("ORDER_NOT_FOUND", "That order does not exist.") { Kind = ErrorKind.NotFound };
 
     public static Error NoDeliveredCodes { get; } =

@@ -117,6 +117,12 @@ public sealed class CodeEmailService(
             return CodeEmailErrors.NotAllowed;
         }
 
+        // Staff see a merchant's codes only one at a time, each with a reason (KeyInventoryService.RevealAsync).
+        if (actor.MerchantId is null)
+        {
+            return CodeEmailErrors.StaffExport;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var sheet = await ReadSheetAsync(db, inventory, orderId, ct);
         if (sheet is null || !actor.MaySee(sheet.Value.MerchantId))

@@ -59,6 +59,23 @@ public sealed class DeliveredCodeActionsTests : OrderComponentTest
     }
 
     [Fact]
+    public async Task Staff_may_email_the_codes_but_not_print_or_download_them()
+    {
+        var (_, order) = await DeliveredOrderAsync("rui@example.test");
+
+        var page = RenderPage<DeliveredCodeActions>(Roles.Support, merchantId: null, new Dictionary<string, object?>
+        {
+            [nameof(DeliveredCodeActions.OrderId)] = order.Id,
+            [nameof(DeliveredCodeActions.CustomerEmail)] = "rui@example.test",
+            [nameof(DeliveredCodeActions.CodeCount)] = 2,
+        });
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='print-codes']")), Patience);
+        Assert.Empty(page.FindAll("[data-testid='download-codes']"));
+        Assert.False(page.Find("[data-testid='send-codes']").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task A_send_from_the_order_page_shows_on_its_timeline()
     {
         var (merchant, order) = await DeliveredOrderAsync("rui@example.test");

@@ -102,6 +102,29 @@ public sealed class OrderPageTests : OrderComponentTest
     }
 
     [Fact]
+    public async Task Support_reveals_a_merchants_code_only_after_typing_a_reason_which_the_audit_log_keeps()
+    {
+        var (_, order, codes) = await PlaceAndDeliverAsync();
+        Services.AddSingleton<TimeProvider>(_pollClock);
+        var page = RenderPage<OrderPage>(Roles.Support, merchantId: null, new Dictionary<string, object?> { [nameof(OrderPage.Id)] = order.Id });
+
+        page.WaitForElement("[data-testid='reveal-code']", Patience).Click();
+        page.WaitForElement("[data-testid='confirm-ok']", Patience).Click();
+        page.WaitForAssertion(() => Assert.Contains("Say why you need to see this merchant's code",
+            page.Find("[data-testid='confirm-dialog']").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Empty(page.FindAll("[data-testid='revealed-code']"));
+
+        page.Find("[data-testid='reveal-reason']").Input("Ticket 88: code not accepted");
+        page.Find("[data-testid='confirm-ok']").Click();
+
+        var revealed = page.WaitForElement("[data-testid='revealed-code']", Patience).TextContent.Trim();
+        Assert.Contains(revealed, codes);
+        await using var db = await Core.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CodeRevealed);
+        Assert.EndsWith("reason: Ticket 88: code not accepted", entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancelling_a_pending_order_with_a_reason_returns_the_payment_to_the_balance()
     {
         var (merchant, order) = await PlaceKeyOrderAsync(units: 1, codes: 1);

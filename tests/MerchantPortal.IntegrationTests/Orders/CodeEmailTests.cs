@@ -190,6 +190,19 @@ public sealed class CodeEmailTests : CoreServiceTest
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.OrderCodesExported && e.TargetId == order.Id.ToString()));
     }
 
+    [Fact]
+    public async Task Staff_cannot_print_or_download_an_orders_codes_and_nothing_is_recorded()
+    {
+        var (order, _) = await DeliveredOrderAsync(units: 2);
+
+        var bySupport = await CodeEmails.ReadSheetAsync(order.Id, "Printed", TestActors.Support);
+        var byAdmin = await CodeEmails.ReadSheetAsync(order.Id, "Downloaded", TestActors.Admin);
+
+        Assert.Equal(("CODES_EXPORT_MERCHANT_ONLY", "CODES_EXPORT_MERCHANT_ONLY"), (bySupport.Error!.Code, byAdmin.Error!.Code));
+        await using var db = await DbAsync();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.OrderCodesExported && e.TargetId == order.Id.ToString()));
+    }
+
     private static Actor MerchantUser(Order order) => TestActors.MerchantUser(order.MerchantId);
 
     /// <summary>An order of <paramref name="units"/> key codes, all delivered, with the codes it received.</summary>

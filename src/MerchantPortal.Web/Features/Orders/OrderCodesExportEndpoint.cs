@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MerchantPortal.Web.Features.Orders;
 
 /// <summary>
-/// <c>GET /orders/{id}/codes.csv</c>: the delivered codes of one order (and only those) as CSV, for whoever may see
-/// them; each download is audited. An order's codes are few, so the file is written at once.
+/// <c>GET /orders/{id}/codes.csv</c>: the delivered codes of one order (and only those) as CSV, for the merchant's own
+/// users (staff get 403: they reveal codes one at a time, with a reason); each download is audited. An order's codes are few, so the file is written at once.
 /// </summary>
 public static class OrderCodesExportEndpoint
 {
@@ -21,9 +21,15 @@ public static class OrderCodesExportEndpoint
             .WithName("ExportOrderCodesCsv")
             .ExcludeFromDescription();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(Guid id, HttpContext context, CodeEmailService codes)
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(Guid id, HttpContext context, CodeEmailService codes)
     {
         var sheet = await codes.ReadSheetAsync(id, "Downloaded", CurrentUser.ToActor(context.User), context.RequestAborted);
+        if (sheet.Error == CodeEmailErrors.StaffExport)
+        {
+            return TypedResults.Problem(sheet.Error.Message, statusCode: StatusCodes.Status403Forbidden,
+                extensions: new Dictionary<string, object?> { ["code"] = sheet.Error.Code });
+        }
+
         if (!sheet.Succeeded)
         {
             return TypedResults.NotFound();
