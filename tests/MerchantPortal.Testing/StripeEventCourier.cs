@@ -78,8 +78,13 @@ public sealed class StripeEventCourier(CardTestHost host, Random random)
     {
         var payload = _payloads.TryGetValue(eventId, out var known) ? known : _payloads[eventId] = await host.EventPayloadAsync(eventId);
         var outcome = await host.Core.Get<StripeWebhookProcessor>().ProcessAsync(payload, CardTestHost.Sign(payload), CancellationToken.None);
-        return outcome.Succeeded ? outcome.Value : throw new InvalidOperationException($"Event {eventId} was refused: {outcome.Error!.Message}");
+        return outcome.Succeeded ? outcome.Value
+            : outcome.Error == PaymentErrors.StripeUnavailable ? throw new StripeUnreachableException(eventId)
+            : throw new InvalidOperationException($"Event {eventId} was refused: {outcome.Error!.Message}");
     }
+
+    /// <summary>The processor could not read the event's object from Stripe and answered 503, so Stripe sends the event again.</summary>
+    private sealed class StripeUnreachableException(string eventId) : Exception($"Event {eventId} waits for Stripe to answer.");
 
     private void Count(string eventId, WebhookOutcome outcome)
     {
@@ -94,14 +99,8 @@ public sealed class StripeEventCourier(CardTestHost host, Random random)
     }
 
     /// <summary>
-    /// Stripe unreachable or answering 5xx or 409 while the processor read the object again, or another writer
-    /// changing the same order first: the endpoint answers 500 and Stripe retries. Anything else is a fault of the portal.
+    /// Stripe unreachable or failing while the processor read the object again (the endpoint answers 503), or another
+    /// writer changing the same order first (500): Stripe retries either. Anything else is a fault of the portal.
     /// </summary>
-    private static bool IsPassing(Exception ex) => ex switch
-    {
-        HttpRequestException => true,
-        StripeException stripe => (int)stripe.HttpStatusCode >= 500 || stripe.HttpStatusCode == System.Net.HttpStatusCode.Conflict,
-        DbUpdateConcurrencyException => true,
-        _ => false,
-    };
+    private static bool IsPassing(Exception ex) => ex is StripeUnreachableException or DbUpdateConcurrencyException;
 }

@@ -51,7 +51,7 @@ public sealed class StripeWebhookProcessor(
             logger.LogWarning("Stripe event {EventId} ({Type}) names an object Stripe does not know; ignored.", stripeEvent.Id, stripeEvent.Type);
             return WebhookOutcome.Ignored;
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (ex is StripeException or HttpRequestException)
         {
             // Stripe retries the event later; by then the object can be read again.
             logger.LogWarning(ex, "Stripe event {EventId} ({Type}) could not be checked with Stripe; it will be retried.", stripeEvent.Id, stripeEvent.Type);
